@@ -1,0 +1,65 @@
+import { ConfigError, createHealth, Lifecycle, type Check, type Health, type InitTask } from '../core/index.ts';
+import { createHealthRouter, type HealthRouter } from '../router/index.ts';
+import { EnvReader, type EnvSource } from './env-reader.ts';
+import { httpChecksFromEnv } from './http-checks-from-env.ts';
+
+export interface AppFromEnvOptions {
+  /** e.g. `cloudflare-workers`, `aws-lambda`, `node`. */
+  platform: string;
+  /** Where the platform says a request was served. */
+  locate?: (request: Request) => string | undefined;
+  /** Extra startup tasks, run after configuration is validated. */
+  init?: readonly InitTask[];
+  /** Extra checks, after the ones the environment configures. */
+  checks?: readonly Check[];
+  /** Where problems are logged (never with values). @default console.error */
+  log?: (message: string) => void;
+}
+
+export interface App {
+  health: Health;
+  router: HealthRouter;
+  fetch: (request: Request) => Promise<Response>;
+  /** Configuration problems, one line each; empty when the configuration is valid. */
+  problems: readonly string[];
+}
+
+/**
+ * The deployable app: checks, version and base path from environment variables.
+ * Invalid configuration never falls back to a default: it fails startup with a
+ * message naming each variable (readiness and startup answer 503).
+ */
+export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions): App {
+  const env = new EnvReader(source);
+  const checks = [...httpChecksFromEnv(env), ...(options.checks ?? [])];
+  const version = env.string('HEALTH_VERSION') ?? versionFromMetadata(source) ?? 'unknown';
+  const base = env.string('HEALTH_BASE_PATH') ?? '/health';
+  if (!base.startsWith('/')) env.problems.push(`HEALTH_BASE_PATH must start with "/" (got ${JSON.stringify(base)}).`);
+
+  const problems = [...env.problems];
+  const validate: InitTask = {
+    name: 'configuration',
+    run: () => {
+      if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join(' ')}`);
+    },
+  };
+  if (problems.length > 0) (options.log ?? console.error)(`edge-health: invalid configuration:\n  ${problems.join('\n  ')}`);
+
+  const lifecycle = new Lifecycle({ platform: options.platform, init: [validate, ...(options.init ?? [])] });
+  const health = createHealth({
+    checks: problems.length > 0 ? [] : checks,
+    version,
+    lifecycle,
+    ...(options.locate ? { locate: options.locate } : {}),
+  });
+  const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
+  return { health, router, fetch: router.fetch, problems };
+}
+
+function versionFromMetadata(source: EnvSource): string | undefined {
+  const metadata = source.CF_VERSION_METADATA;
+  if (typeof metadata === 'object' && metadata !== null && typeof (metadata as { id?: unknown }).id === 'string') {
+    return (metadata as { id: string }).id;
+  }
+  return undefined;
+}

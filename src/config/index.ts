@@ -1,0 +1,6 @@
+/**
+ * Configuration of the deployable app from environment variables.
+ * @module
+ */
+export { createAppFromEnv, type App, type AppFromEnvOptions } from './app-from-env.ts';
+export { EnvReader, type EnvSource } from './env-reader.ts';

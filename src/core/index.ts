@@ -1,0 +1,18 @@
+/**
+ * The edge-health core: the check contract, the parallel runner with deadlines,
+ * aggregation, the per-isolate lifecycle and the response formats. No platform
+ * APIs beyond fetch, Request, Response and AbortSignal.
+ * @module
+ */
+export type { Check, CheckCategory, CheckReport, CheckResult, CheckStatus, FailureReason, HealthVerdict } from './types.ts';
+export { CheckError, ConfigError, EdgeHealthError, LifecycleError, isCheckError } from './errors.ts';
+export { defineCheck, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type CheckOptions, type DefineCheckOptions } from './define-check.ts';
+export { runCheck } from './run-check.ts';
+export { runChecks } from './run-checks.ts';
+export { aggregate } from './aggregate.ts';
+export { classifyError, type ClassifiedError } from './classify-error.ts';
+export { redact, redactDeep } from './redact.ts';
+export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
+export { createHealth, type Handler, type Health, type HealthOptions } from './create-health.ts';
+export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
+export { errorResponse, jsonResponse, HEALTH_HEADERS } from './respond.ts';

@@ -1,0 +1,88 @@
+import type { IsolateFacts } from './lifecycle.ts';
+import type { CheckReport, CheckStatus } from './types.ts';
+
+/**
+ * Everything one health answer says, before it is rendered in a format.
+ * `status` is a check verdict, or a lifecycle word such as `not_started`.
+ */
+export interface HealthSummary {
+  endpoint: 'live' | 'ready' | 'startup';
+  status: CheckStatus | 'not_started' | 'shutting_down' | 'draining' | 'starting' | 'started' | 'failed' | 'stopped';
+  httpStatus: number;
+  version: string;
+  dependencies: readonly CheckReport[];
+  message?: string;
+  isolate?: IsolateFacts;
+}
+
+/** The seed design's JSON, extended only with optional fields. */
+export function renderSeedJson(summary: HealthSummary): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    status: summary.status,
+    version: summary.version,
+    dependencies: summary.dependencies.map((report) => {
+      const dependency: Record<string, unknown> = {
+        name: report.name,
+        status: report.status,
+        category: report.category,
+        latency_ms: report.latencyMs,
+      };
+      if (report.message !== undefined) dependency.message = report.message;
+      if (report.reason !== undefined) dependency.reason = report.reason;
+      if (report.details !== undefined) dependency.details = report.details;
+      return dependency;
+    }),
+  };
+  if (summary.message !== undefined) body.message = summary.message;
+  if (summary.isolate) body.isolate = summary.isolate;
+  return body;
+}
+
+const IETF_STATUS: Record<CheckStatus, 'pass' | 'warn' | 'fail'> = {
+  healthy: 'pass',
+  degraded: 'warn',
+  unhealthy: 'fail',
+};
+
+/** The IETF draft "Health Check Response Format for HTTP APIs" (`application/health+json`). */
+export function renderHealthJson(summary: HealthSummary, time: string): Record<string, unknown> {
+  const status =
+    summary.status in IETF_STATUS
+      ? IETF_STATUS[summary.status as CheckStatus]
+      : summary.httpStatus < 400
+        ? 'pass'
+        : 'fail';
+  const checks: Record<string, unknown[]> = {};
+  for (const report of summary.dependencies) {
+    checks[`${report.name}:responseTime`] = [
+      {
+        componentId: report.name,
+        status: IETF_STATUS[report.status],
+        observedValue: report.latencyMs,
+        observedUnit: 'ms',
+        time,
+        ...(report.message === undefined ? {} : { output: report.message }),
+        affectsServiceHealth: report.category === 'critical',
+      },
+    ];
+  }
+  return {
+    status,
+    version: summary.version,
+    description: `${summary.endpoint} ${summary.status}`,
+    ...(summary.message === undefined ? {} : { output: summary.message }),
+    checks,
+  };
+}
+
+/** Kubernetes' `?verbose` text: one `[+]name ok` / `[-]name failed: reason` line per check. */
+export function renderVerboseText(summary: HealthSummary): string {
+  const lines = summary.dependencies.map((report) =>
+    report.status === 'healthy'
+      ? `[+]${report.name} ok`
+      : `[${report.status === 'degraded' ? '~' : '-'}]${report.name} ${report.status}: ${report.reason ?? 'error'}`,
+  );
+  const verdict = summary.httpStatus < 400 ? 'passed' : 'failed';
+  lines.push(`${summary.endpoint} check ${verdict}: ${summary.status}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,91 @@
+import { classifyError } from './classify-error.ts';
+import { redact, redactDeep } from './redact.ts';
+import type { Check, CheckReport, CheckResult, CheckStatus } from './types.ts';
+
+const STATUSES: ReadonlySet<CheckStatus> = new Set(['healthy', 'degraded', 'unhealthy']);
+
+const timeoutError = (ms: number): Error => {
+  const error = new Error(`timed out after ${ms} ms`);
+  error.name = 'TimeoutError';
+  return error;
+};
+
+function validResult(value: unknown): CheckResult {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    STATUSES.has((value as CheckResult).status)
+  ) {
+    return value as CheckResult;
+  }
+  return {
+    status: 'unhealthy',
+    reason: 'error',
+    message: 'check returned no valid result (expected { status: "healthy" | "degraded" | "unhealthy" })',
+  };
+}
+
+/**
+ * Runs one check under its deadline, combined with the caller's signal.
+ *
+ * Resolves by the deadline at the latest, even if the check ignores its signal,
+ * and never rejects: a throw, a rejection or a malformed result is `unhealthy`.
+ */
+export async function runCheck(check: Check, parent?: AbortSignal): Promise<CheckReport> {
+  const controller = new AbortController();
+  const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onParentAbort: (() => void) | undefined;
+
+  // Why: the deadline settles the race itself instead of relying on the check to
+  // honour its signal; a check that hangs cannot hold the response.
+  const deadline = new Promise<CheckResult>((resolve) => {
+    const expire = (): void => {
+      const reason = timeoutError(check.timeoutMs);
+      controller.abort(reason);
+      resolve({ status: 'unhealthy', reason: 'timeout', message: reason.message });
+    };
+    onParentAbort = (): void => {
+      controller.abort(parent?.reason);
+      resolve({ status: 'unhealthy', reason: 'aborted', message: 'request aborted before the check finished' });
+    };
+    timer = setTimeout(expire, check.timeoutMs);
+    if (parent?.aborted) onParentAbort();
+    else parent?.addEventListener('abort', onParentAbort, { once: true });
+  });
+
+  const attempt = (async () => validResult(await check.run(controller.signal)))().catch(
+    (error: unknown): CheckResult => {
+      const { reason, message, details } = classifyError(
+        controller.signal.aborted ? (controller.signal.reason ?? error) : error,
+      );
+      return { status: 'unhealthy', reason, message, ...(details ? { details } : {}) };
+    },
+  );
+
+  const result = await Promise.race([attempt, deadline]);
+  clearTimeout(timer);
+  if (onParentAbort) parent?.removeEventListener('abort', onParentAbort);
+  // Why: whatever the check left running (a fetch, a driver retry) is cancelled now.
+  if (!controller.signal.aborted) controller.abort();
+
+  return toReport(check, result, Math.round(performance.now() - started));
+}
+
+function toReport(check: Check, result: CheckResult, latencyMs: number): CheckReport {
+  const secrets = check.secrets ?? [];
+  const report: CheckReport = {
+    name: check.name,
+    category: check.category,
+    status: result.status,
+    latencyMs,
+  };
+  if (typeof result.message === 'string' && result.message !== '') {
+    report.message = redact(result.message, secrets);
+  }
+  if (result.status !== 'healthy') report.reason = result.reason ?? 'error';
+  if (result.details && typeof result.details === 'object') {
+    report.details = redactDeep(result.details, secrets) as Record<string, unknown>;
+  }
+  return report;
+}

@@ -1,0 +1,5 @@
+/**
+ * edge-health: honest health checks for serverless and edge runtimes.
+ * @module
+ */
+export * from './core/index.ts';

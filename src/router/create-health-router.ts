@@ -1,0 +1,79 @@
+import { Router, type IRequest } from 'itty-router';
+import { errorResponse, redact, type Handler, type Health } from '../core/index.ts';
+
+export interface HealthRouterOptions {
+  /**
+   * Path prefix of the health endpoints.
+   * @default '/health'
+   */
+  base?: string;
+  /** Handles every request outside the health endpoints (your app). @default a JSON 404 */
+  fallback?: Handler;
+  /** Where unexpected errors are reported (already redacted). @default console.error */
+  onError?: (message: string) => void;
+}
+
+export interface HealthRouter {
+  fetch: Handler;
+}
+
+const ALLOW = 'GET, HEAD';
+
+/**
+ * Routes `GET`/`HEAD` on `<base>/live`, `<base>/ready` (also `<base>` and
+ * `<base>/ready/<check>`) and `<base>/startup` to the core handlers; other
+ * methods get 405 with `Allow`, other paths the fallback or a JSON 404.
+ *
+ * @example
+ * ```ts
+ * export default createHealthRouter(createHealth({ checks }));
+ * ```
+ */
+export function createHealthRouter(health: Health, options: HealthRouterOptions = {}): HealthRouter {
+  const base = (options.base ?? '/health').replace(/\/+$/, '');
+  const onError = options.onError ?? ((message: string) => console.error(message));
+  const fallback: Handler =
+    options.fallback ?? (async (request) => errorResponse(404, `Not found: ${new URL(request.url).pathname}. Try ${base}/live, ${base}/ready or ${base}/startup.`));
+
+  const methodNotAllowed = (request: IRequest): Response =>
+    errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
+
+  const router = Router<IRequest, []>({
+    base,
+    catch: (error: unknown) => {
+      onError(`edge-health: unexpected error: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+      return errorResponse(500, 'Internal error while answering the health check.');
+    },
+  });
+
+  const routes: [string, (request: IRequest) => Promise<Response>][] = [
+    ['/live', (request) => health.live(request)],
+    ['/ready', (request) => health.ready(request)],
+    ['/ready/:check', (request) => health.ready(request, request.params.check ?? '')],
+    ['/startup', (request) => health.startup(request)],
+    ['/', (request) => health.ready(request)],
+  ];
+  for (const [path, handle] of routes) {
+    router.get(path, handle);
+    router.head(path, async (request) => withoutBody(await handle(request)));
+    router.all(path, methodNotAllowed);
+  }
+  router.all('*', (request) => fallback(request));
+
+  return {
+    async fetch(request) {
+      const visit = health.lifecycle.enter(request);
+      try {
+        return (await router.fetch(request as IRequest)) as Response;
+      } finally {
+        visit.leave();
+      }
+    },
+  };
+}
+
+/** HEAD: the same status and headers as GET, no body. */
+function withoutBody(response: Response): Response {
+  void response.body?.cancel().catch(() => {});
+  return new Response(null, { status: response.status, headers: response.headers });
+}

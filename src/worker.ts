@@ -1,0 +1,32 @@
+/**
+ * The deployable Cloudflare Worker: configuration from `env`, one app per
+ * isolate, built on the first request (nothing runs at global scope).
+ * @module
+ */
+import { createAppFromEnv, type App } from './config/index.ts';
+
+interface CfProperties {
+  colo?: string;
+}
+
+// Why a WeakMap: one app per env object is one per isolate in production, and a
+// fresh "isolate" for every env a test hands in.
+const apps = new WeakMap<object, App>();
+
+function appFor(env: Record<string, unknown>): App {
+  let app = apps.get(env);
+  if (!app) {
+    app = createAppFromEnv(env, {
+      platform: 'cloudflare-workers',
+      locate: (request) => (request as Request & { cf?: CfProperties }).cf?.colo,
+    });
+    apps.set(env, app);
+  }
+  return app;
+}
+
+export default {
+  fetch(request: Request, env: Record<string, unknown>): Promise<Response> {
+    return appFor(env).fetch(request);
+  },
+};

@@ -1,0 +1,84 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/** Real HTTP servers on 127.0.0.1 standing in for external APIs, with every failure mode a check meets. */
+export interface HttpFixtures {
+  /** `http://127.0.0.1:<port>` of the HTTP fixture server. */
+  http: string;
+  /** A TCP server that accepts connections and never answers. */
+  silent: string;
+  /** A port nothing listens on (connections are refused). */
+  refused: string;
+  close(): Promise<void>;
+}
+
+function route(request: IncomingMessage, response: ServerResponse): void {
+  const url = new URL(request.url ?? '/', 'http://fixture');
+  const send = (status: number, body = '', headers: Record<string, string> = {}): void => {
+    response.writeHead(status, { 'content-type': 'text/plain', ...headers });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+  switch (url.pathname) {
+    case '/ok':
+      return send(200, 'ok');
+    case '/created':
+      return send(201, 'created');
+    case '/slow': {
+      const ms = Number(url.searchParams.get('ms') ?? '200');
+      const timer = setTimeout(() => send(200, 'slow ok'), ms);
+      response.on('close', () => clearTimeout(timer));
+      return;
+    }
+    case '/status':
+      return send(Number(url.searchParams.get('code') ?? '500'), 'status');
+    case '/redirect':
+      return send(302, '', { location: '/ok' });
+    case '/echo-auth':
+      return send(request.headers.authorization === 'Bearer fixture-token-123' ? 200 : 401, 'auth');
+    case '/hang':
+      // Headers never come: the request hangs until the client gives up.
+      return;
+    case '/endless':
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      // A body that never ends: a check must not read it to the end.
+      response.write('x'.repeat(1024));
+      return;
+    case '/keyword':
+      return send(200, `{"db":"up","motd":"${'filler '.repeat(10)}"}`);
+    default:
+      return send(404, 'not found');
+  }
+}
+
+const listen = (server: Server | ReturnType<typeof createHttpServer>): Promise<number> =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+
+export async function startHttpFixtures(): Promise<HttpFixtures> {
+  const sockets = new Set<Socket>();
+  const http = createHttpServer(route);
+  const silent = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  http.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const [httpPort, silentPort] = await Promise.all([listen(http), listen(silent)]);
+  const closed = createTcpServer();
+  const refusedPort = await listen(closed);
+  await new Promise((resolve) => closed.close(resolve));
+  return {
+    http: `http://127.0.0.1:${httpPort}`,
+    silent: `http://127.0.0.1:${silentPort}`,
+    refused: `http://127.0.0.1:${refusedPort}`,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([
+        new Promise((resolve) => http.close(resolve)),
+        new Promise((resolve) => silent.close(resolve)),
+      ]);
+    },
+  };
+}
