@@ -32,6 +32,11 @@ export interface App {
 export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions): App {
   const env = new EnvReader(source);
   const checks = [...httpChecksFromEnv(env), ...(options.checks ?? [])];
+  const names = new Set<string>();
+  for (const { name } of checks) {
+    if (names.has(name)) env.problems.push(`Two checks are named ${JSON.stringify(name)}: give each a unique name.`);
+    names.add(name);
+  }
   const version = env.string('HEALTH_VERSION') ?? versionFromMetadata(source) ?? 'unknown';
   const base = env.string('HEALTH_BASE_PATH') ?? '/health';
   if (!base.startsWith('/')) env.problems.push(`HEALTH_BASE_PATH must start with "/" (got ${JSON.stringify(base)}).`);

@@ -17,6 +17,7 @@ export function httpChecksFromEnv(env: EnvReader): Check[] {
   if (raw === undefined) return [];
   const entries = raw.startsWith('[') ? parseJson(env, raw) : raw.split(/[\s,]+/).filter(Boolean);
   const checks: Check[] = [];
+  const hostNames = new Map<string, number>();
   entries.forEach((entry, index) => {
     const label = `${HTTP_CHECKS_VAR}[${index}]`;
     const spec = typeof entry === 'string' ? { url: entry } : entry;
@@ -30,7 +31,7 @@ export function httpChecksFromEnv(env: EnvReader): Check[] {
     }
     const url = env.checkUrl(`${label}.url`, fields.url);
     if (!url) return;
-    const name = fields.name === undefined ? url.hostname : fields.name;
+    const name = fields.name === undefined ? nameAfterHost(url, hostNames) : fields.name;
     if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/.test(name)) {
       env.problems.push(`${label}.name must be 1-63 letters, digits, '_', '.', ':' or '-'.`);
       return;
@@ -61,6 +62,13 @@ export function httpChecksFromEnv(env: EnvReader): Check[] {
     );
   });
   return checks;
+}
+
+/** `api.example.com`, then `api.example.com-2`, … for URLs given without a name. */
+function nameAfterHost(url: URL, seen: Map<string, number>): string {
+  const count = (seen.get(url.hostname) ?? 0) + 1;
+  seen.set(url.hostname, count);
+  return count === 1 ? url.hostname : `${url.hostname}-${count}`;
 }
 
 function parseJson(env: EnvReader, raw: string): unknown[] {

@@ -39,7 +39,6 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
     errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
 
   const router = Router<IRequest, []>({
-    base,
     catch: (error: unknown) => {
       onError(`edge-health: unexpected error: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
       return errorResponse(500, 'Internal error while answering the health check.');
@@ -49,11 +48,12 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   const routes: [string, (request: IRequest) => Promise<Response>][] = [
     ['/live', (request) => health.live(request)],
     ['/ready', (request) => health.ready(request)],
-    ['/ready/:check', (request) => health.ready(request, request.params.check ?? '')],
+    ['/ready/:check', (request) => health.ready(request, decodeURIComponent(request.params.check ?? ''))],
     ['/startup', (request) => health.startup(request)],
-    ['/', (request) => health.ready(request)],
+    ['', (request) => health.ready(request)],
   ];
-  for (const [path, handle] of routes) {
+  for (const [suffix, handle] of routes) {
+    const path = `${base}${suffix}` || '/';
     router.get(path, handle);
     router.head(path, async (request) => withoutBody(await handle(request)));
     router.all(path, methodNotAllowed);
@@ -64,7 +64,7 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
     async fetch(request) {
       const visit = health.lifecycle.enter(request);
       try {
-        return (await router.fetch(request as IRequest)) as Response;
+        return ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(request));
       } finally {
         visit.leave();
       }

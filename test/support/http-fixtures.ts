@@ -13,8 +13,22 @@ export interface HttpFixtures {
   close(): Promise<void>;
 }
 
+const hits = new Map<string, number>();
+
 function route(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://fixture');
+  const tracked = /^\/(tracked|hits)\/([\w-]+)$/.exec(url.pathname);
+  if (tracked?.[1] === 'tracked') hits.set(tracked[2] ?? '', (hits.get(tracked[2] ?? '') ?? 0) + 1);
+  if (tracked?.[1] === 'hits') {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ hits: hits.get(tracked[2] ?? '') ?? 0 }));
+    return;
+  }
+  if (tracked) {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    response.end('tracked');
+    return;
+  }
   const send = (status: number, body = '', headers: Record<string, string> = {}): void => {
     response.writeHead(status, { 'content-type': 'text/plain', ...headers });
     response.end(request.method === 'HEAD' ? undefined : body);

@@ -1,0 +1,41 @@
+import { inject } from 'vitest';
+import worker from '../../src/worker.ts';
+
+export const fixtures = inject('fixtures');
+
+export type Env = Record<string, unknown>;
+
+/** A fresh env object is a fresh isolate for the Worker: it builds its app per env. */
+export const httpChecksEnv = (checks: unknown[], extra: Env = {}): Env => ({
+  HEALTH_VERSION: '1.2.3-test',
+  HEALTH_HTTP_CHECKS: JSON.stringify(checks),
+  ...extra,
+});
+
+export function call(env: Env, path: string, init?: RequestInit): Promise<Response> {
+  return worker.fetch(new Request(`http://health.test${path}`, init), env);
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  const value = await work();
+  return { value, ms: Date.now() - started };
+}
+
+export interface SeedBody {
+  status: string;
+  version: string;
+  message?: string;
+  dependencies: {
+    name: string;
+    status: string;
+    category: string;
+    latency_ms: number;
+    message?: string;
+    reason?: string;
+    details?: Record<string, unknown>;
+  }[];
+  isolate?: Record<string, unknown>;
+}
+
+export const json = async (response: Response): Promise<SeedBody> => (await response.json()) as SeedBody;

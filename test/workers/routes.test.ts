@@ -1,0 +1,105 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { call, fixtures, httpChecksEnv, json } from './helpers.ts';
+
+describe('routes', () => {
+  it('serves the deployed entry from wrangler.toml', async () => {
+    const response = await exports.default.fetch(new Request('http://health.test/health/ready'));
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ status: 'healthy', dependencies: [] });
+  });
+
+  it('never runs a dependency check for liveness', async () => {
+    const id = `live-${crypto.randomUUID()}`;
+    const env = httpChecksEnv([{ name: 'api', url: `${fixtures.http}/tracked/${id}` }]);
+    const live = await call(env, '/health/live');
+    expect(live.status).toBe(200);
+    expect(await json(live)).toMatchObject({ status: 'healthy', dependencies: [] });
+    const hits = async (): Promise<number> => ((await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number }).hits;
+    expect(await hits()).toBe(0);
+    await call(env, '/health/ready');
+    expect(await hits()).toBe(1);
+  });
+
+  it('answers HEAD with the status and headers of GET and no body', async () => {
+    const env = httpChecksEnv([{ name: 'api', url: `${fixtures.http}/status?code=503` }]);
+    for (const path of ['/health/live', '/health/ready', '/health/startup']) {
+      const get = await call(env, path);
+      const head = await call(env, path, { method: 'HEAD' });
+      expect(head.status).toBe(get.status);
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+      expect(head.headers.get('cache-control')).toBe('no-store');
+      expect(await head.text()).toBe('');
+      await get.body?.cancel();
+    }
+  });
+
+  it('answers 404 with JSON for an unknown path', async () => {
+    const response = await call(httpChecksEnv([]), '/nope');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toEqual({ status: 'error', error: 'Not found: /nope. Try /health/live, /health/ready or /health/startup.' });
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow', async (method) => {
+    const response = await call(httpChecksEnv([]), '/health/ready', { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(((await response.json()) as { error: string }).error).toContain(`Method ${method} is not allowed`);
+  });
+
+  it('answers startup 200 started once init is done, and /health as readiness', async () => {
+    const env = httpChecksEnv([]);
+    expect(await json(await call(env, '/health/startup'))).toMatchObject({ status: 'started' });
+    expect((await call(env, '/health')).status).toBe(200);
+  });
+
+  it('reports isolate facts: cold start only on the first request of an isolate', async () => {
+    const env = httpChecksEnv([]);
+    const first = await json(await call(env, '/health/live'));
+    const second = await json(await call(env, '/health/ready'));
+    expect(first.isolate).toMatchObject({ cold_start: true, requests: 1, platform: 'cloudflare-workers', state: expect.any(String) });
+    expect(second.isolate).toMatchObject({ cold_start: false, requests: 2, id: first.isolate?.id });
+  });
+});
+
+describe('configuration errors', () => {
+  it('fails startup and readiness with a message naming the variable, keeps liveness, and never shows the value', async () => {
+    const env = { HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'api', url: 'https://user:sup3rsecret@api.test/', timeout_ms: 'soon' }]) };
+    const startup = await call(env, '/health/startup');
+    expect(startup.status).toBe(503);
+    const body = await json(startup);
+    expect(body.status).toBe('failed');
+    expect(body.message).toContain('HEALTH_HTTP_CHECKS[0].timeout_ms must be a whole number of milliseconds');
+    const ready = await call(env, '/health/ready');
+    expect(ready.status).toBe(503);
+    const readyText = await ready.text();
+    expect(readyText).toContain('not_started');
+    expect(readyText).not.toContain('sup3rsecret');
+    expect((await call(env, '/health/live')).status).toBe(200);
+  });
+
+  it.each([
+    ['not JSON', '[{', 'HEALTH_HTTP_CHECKS is not valid JSON'],
+    ['a bad URL', JSON.stringify([{ name: 'x', url: 'not a url' }]), 'HEALTH_HTTP_CHECKS[0].url is not a valid absolute URL'],
+    ['a bad category', JSON.stringify([{ url: 'https://a.test', category: 'vital' }]), 'HEALTH_HTTP_CHECKS[0].category must be'],
+    ['an unknown key', JSON.stringify([{ url: 'https://a.test', timeout: 5 }]), 'unknown key "timeout"'],
+    ['a non-http URL', 'ftp://files.test', 'must be a http or https URL'],
+  ])('names the problem for %s', async (_, value, expected) => {
+    const body = await json(await call({ HEALTH_HTTP_CHECKS: value }, '/health/startup'));
+    expect(body.message).toContain(expected);
+  });
+
+  it('accepts a comma-separated list of URLs, each named after its host', async () => {
+    const url = new URL(fixtures.http);
+    const body = await json(await call({ HEALTH_HTTP_CHECKS: `${fixtures.http}/ok, ${fixtures.http}/created` }, '/health/ready'));
+    expect(body.status).toBe('healthy');
+    expect(body.dependencies.map((d) => d.name)).toEqual([url.hostname, `${url.hostname}-2`]);
+  });
+
+  it('rejects two checks with the same name', async () => {
+    const value = JSON.stringify([{ name: 'api', url: `${fixtures.http}/ok` }, { name: 'api', url: `${fixtures.http}/ok` }]);
+    const body = await json(await call({ HEALTH_HTTP_CHECKS: value }, '/health/startup'));
+    expect(body.message).toContain('Two checks are named "api"');
+  });
+});
