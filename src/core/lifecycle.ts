@@ -216,11 +216,14 @@ export class Lifecycle {
   }
 
   /**
-   * Counts a request in; call the returned function when it is done.
+   * Counts a request in (once per request object); call `leave` when it is done.
    * Returns whether this was the isolate's first request (a cold start).
    */
   enter(request?: object): { coldStart: boolean; leave: () => void } {
     this.#born();
+    // Why: an adapter and the router may both count the same request in; once is right.
+    const counted = request ? this.#coldStarts.get(request) : undefined;
+    if (counted !== undefined) return { coldStart: counted, leave: () => {} };
     const coldStart = this.#requests === 0;
     if (request) this.#coldStarts.set(request, coldStart);
     this.#requests += 1;

@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import multiAlbFixture from '../../../test/fixtures/lambda/alb-multi-value.json' with { type: 'json' };
+import v1Fixture from '../../../test/fixtures/lambda/api-gateway-v1.json' with { type: 'json' };
+import v2Fixture from '../../../test/fixtures/lambda/api-gateway-v2.json' with { type: 'json' };
+import s3Fixture from '../../../test/fixtures/lambda/s3-put.json' with { type: 'json' };
+import { echoHandler, readEcho } from '../../../test/fixtures/lambda/echo-handler.ts';
+import { createHealth, type Handler } from '../../core/index.ts';
+import { handle, type InvokeInfo } from './handle.ts';
+
+const v1 = (changes: Record<string, unknown> = {}) => ({ ...structuredClone(v1Fixture), ...changes });
+const v2 = (changes: Record<string, unknown> = {}) => ({ ...structuredClone(v2Fixture), ...changes });
+const v2WithoutMethod = () => {
+  const event = v2();
+  delete (event.requestContext.http as { method?: string }).method;
+  return event;
+};
+const errorOf = (result: { body: string }) => (JSON.parse(result.body) as { status: string; error: string });
+
+describe('malformed and unknown events', () => {
+  const unknown: Array<[string, unknown, RegExp]> = [
+    ['null', null, /Unrecognised Lambda event: .*got null\./],
+    ['a string', 'GET /health', /got a string\./],
+    ['a number', 42, /got a number\./],
+    ['an array', [v1Fixture], /got an array\./],
+    ['an empty object', {}, /got an object with no fields/],
+    ['an S3 event', s3Fixture, /got an "aws:s3" event with fields Records\. Is this function wired to another trigger\?/],
+  ];
+
+  it.each(unknown)('answers %s with a readable 400 in the plain v1 shape', async (_name, event, message) => {
+    const result = await handle(echoHandler)(event);
+    expect(Object.keys(result).sort()).toEqual(['body', 'headers', 'isBase64Encoded', 'statusCode']);
+    expect(result.statusCode).toBe(400);
+    expect('headers' in result && result.headers).toMatchObject({ 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' });
+    expect(errorOf(result)).toEqual({ status: 'error', error: expect.stringMatching(message) });
+  });
+
+  const malformed: Array<[string, unknown, string]> = [
+    ['a v2 event without requestContext.http.method', v2WithoutMethod(), 'Malformed HTTP API / Function URL (v2) event. "requestContext.http.method" is missing.'],
+    ['a v2 event without requestContext', v2({ requestContext: undefined }), '"requestContext.http.method" is missing.'],
+    ['a v1 event with a method that is no token', v1({ httpMethod: 'GET /' }), 'Malformed API Gateway REST (v1) event. "GET /" is not a valid HTTP method.'],
+    ['a v1 event with a numeric method', v1({ httpMethod: 7 }), '"httpMethod" should be a non-empty string but is a number.'],
+    ['a CONNECT request', v1({ httpMethod: 'CONNECT' }), 'The HTTP method CONNECT is not supported here.'],
+    ['a v1 event without path', v1({ path: undefined }), '"path" is missing.'],
+    ['a relative path', v1({ path: 'health' }), 'The request path should start with "/" but is "health".'],
+    ['a body that claims base64 but is not', v1({ httpMethod: 'POST', body: 'not base64!', isBase64Encoded: true }), '"body" is flagged isBase64Encoded but is not valid base64.'],
+    ['a body that is not a string', v1({ httpMethod: 'POST', body: { a: 1 } }), '"body" should be a string but is an object.'],
+    ['headers that are not an object', v1({ multiValueHeaders: null, headers: 'Host: x' }), '"headers" should be an object of strings but is a string.'],
+    ['multi-value headers that are not lists', v1({ multiValueHeaders: { Accept: '*/*' } }), '"multiValueHeaders" entry "Accept" should be an array of strings but is a string.'],
+    ['cookies that are not a list', v2({ cookies: 'a=1' }), '"cookies" should be an array of strings but is a string.'],
+    ['a Host that is no host name', v2({ headers: { host: 'evil.example/x?y' } }), 'The Host header "evil.example/x?y" is not a valid host name.'],
+  ];
+
+  it.each(malformed)('answers %s with a readable 400', async (_name, event, message) => {
+    const result = await handle(echoHandler)(event);
+    expect(result.statusCode).toBe(400);
+    expect(errorOf(result).error).toContain(message);
+    expect(result.isBase64Encoded).toBe(false);
+  });
+
+  it('does not echo a header value it rejects', async () => {
+    const result = await handle(echoHandler)(v2({ headers: { authorization: 'Bearer s3cr3t-token\r\nx-injected: 1' } }));
+    expect(errorOf(result).error).toBe('Malformed HTTP API / Function URL (v2) event. The header "authorization" has an invalid name or value.');
+    expect(result.body).not.toContain('s3cr3t');
+  });
+
+  it('answers a malformed ALB event in the shape its target group expects', async () => {
+    const result = await handle(echoHandler)({ ...structuredClone(multiAlbFixture), httpMethod: undefined });
+    expect(result).toMatchObject({
+      statusCode: 400,
+      statusDescription: '400 Bad Request',
+      multiValueHeaders: { 'cache-control': ['no-store'] },
+    });
+    expect(errorOf(result).error).toBe('Malformed ALB event. "httpMethod" is missing.');
+  });
+});
+
+describe('a throwing fetch handler', () => {
+  const secret = 'hunter2-pa55';
+  const failing: Handler = async () => {
+    throw new Error(`connect failed: postgres://admin:${secret}@db.internal/app password=${secret}`);
+  };
+  const logged: string[] = [];
+  const original = console.error;
+  beforeEach(() => {
+    logged.length = 0;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+  });
+  afterEach(() => {
+    console.error = original;
+  });
+
+  it('answers 500 with a generic message and logs no secret', async () => {
+    const result = await handle(failing)(v1(), { awsRequestId: 'req-1' });
+    expect(result.statusCode).toBe(500);
+    expect(errorOf(result)).toEqual({ status: 'error', error: 'The health handler failed unexpectedly; see the function logs for request req-1.' });
+    expect(result.body).not.toContain(secret);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('caught Error (request req-1)');
+    expect(logged.join('\n')).not.toContain(secret);
+  });
+
+  it('hands the raw error to onError instead, and survives a throwing onError', async () => {
+    const seen: unknown[] = [];
+    const result = await handle(failing, { onError: (error) => void seen.push(error) })(v2());
+    expect(result.statusCode).toBe(500);
+    expect(String(seen[0])).toContain(secret);
+
+    const rethrowing = await handle(failing, { onError: (error) => { throw error; } })(v2());
+    expect(rethrowing.statusCode).toBe(500);
+  });
+});
+
+describe('lifecycle hooks', () => {
+  it('reports a cold start only on the first invocation of the module instance', async () => {
+    vi.resetModules();
+    const fresh = await import('./handle.ts');
+    const calls: InvokeInfo[] = [];
+    const first = fresh.handle(echoHandler, { onInvoke: (info) => void calls.push(info) });
+    const second = fresh.handle(echoHandler, { onInvoke: (info) => void calls.push(info) });
+    await first(v1(), { awsRequestId: 'a-1' });
+    await first(null);
+    await second(v2(), { awsRequestId: 'a-3' });
+    expect(calls).toEqual([{ coldStart: true, requestId: 'a-1' }, { coldStart: false }, { coldStart: false, requestId: 'a-3' }]);
+  });
+
+  it('carries awsRequestId in x-request-id, or the configured header', async () => {
+    const byDefault = await handle(echoHandler)(v2(), { awsRequestId: '8f5e3c1a-0000-4000-8000-000000000001' });
+    expect(readEcho(byDefault).headers['x-request-id']).toBe('8f5e3c1a-0000-4000-8000-000000000001');
+
+    const custom = await handle(echoHandler, { requestIdHeader: 'x-amzn-requestid' })(v2(), { awsRequestId: 'abc' });
+    expect(readEcho(custom).headers).toMatchObject({ 'x-amzn-requestid': 'abc' });
+    expect(readEcho(custom).headers).not.toHaveProperty('x-request-id');
+
+    const none = await handle(echoHandler)(v2());
+    expect(readEcho(none).headers).not.toHaveProperty('x-request-id');
+  });
+
+  it('rejects an invalid requestIdHeader when the handler is built', () => {
+    expect(() => handle(echoHandler, { requestIdHeader: 'x request id' })).toThrow(/requestIdHeader "x request id" is not a valid HTTP header name/);
+  });
+
+  it('ignores a throwing onInvoke', async () => {
+    const result = await handle(echoHandler, {
+      onInvoke: () => {
+        throw new Error('hook broke');
+      },
+      onError: () => {},
+    })(v1());
+    expect(result.statusCode).toBe(200);
+  });
+});
+
+describe('with the real core', () => {
+  it('serves liveness to a Function URL, and HEAD without a body', async () => {
+    const health = createHealth({ version: '1.2.3', exposeIsolate: false });
+    const get = await handle(health.live)(v2(), { awsRequestId: 'r-1' });
+    expect(get).toMatchObject({ statusCode: 200, isBase64Encoded: false, headers: { 'cache-control': 'no-store' } });
+    expect(JSON.parse(get.body)).toMatchObject({ status: 'healthy', version: '1.2.3' });
+
+    const headEvent = v2();
+    headEvent.requestContext.http.method = 'HEAD';
+    const head = await handle(health.live)(headEvent);
+    expect(head).toMatchObject({ statusCode: 200, body: '' });
+  });
+});

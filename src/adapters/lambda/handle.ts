@@ -1,0 +1,110 @@
+import type { Handler } from '../../core/index.ts';
+import { errorResponse } from './error-response.ts';
+import { pick } from './pick.ts';
+import { toRequest } from './to-request.ts';
+import { toResult } from './to-result.ts';
+import type { LambdaResult } from './types.ts';
+
+export interface InvokeInfo {
+  /** True for the first invocation in this execution environment (module instance). */
+  coldStart: boolean;
+  /** `context.awsRequestId`, when Lambda gave one. */
+  requestId?: string;
+}
+
+export interface HandleOptions {
+  /**
+   * Called at the start of every invocation, before the event is read. A throw is reported to `onError` and ignored.
+   * @default none
+   */
+  onInvoke?: (info: InvokeInfo) => void;
+  /**
+   * The request header that carries `context.awsRequestId` into the `Request`.
+   * @default 'x-request-id'
+   */
+  requestIdHeader?: string;
+  /**
+   * Receives what the fetch handler (or `onInvoke`) threw. The error is raw: redact its message before logging it.
+   * @default logs the error's name and the request id to `console.error`, never the message
+   */
+  onError?: (error: unknown, info: InvokeInfo) => void;
+}
+
+/** A Lambda handler for every supported HTTP event shape. */
+export type LambdaHandler = (event: unknown, context?: unknown) => Promise<LambdaResult>;
+
+// Module scope lives as long as the execution environment, so the first call here is its cold start.
+let invoked = false;
+
+/**
+ * Wraps a fetch handler for AWS Lambda behind API Gateway (REST v1, HTTP API v2),
+ * a Function URL or an ALB. A malformed or unknown event gets a readable 400; a
+ * throwing fetch handler a generic 500. The returned handler never throws.
+ *
+ * @example
+ * ```ts
+ * export const handler = handle(createHealthRouter(createHealth({ checks })).fetch);
+ * ```
+ */
+export function handle(fetch: Handler, options: HandleOptions = {}): LambdaHandler {
+  const requestIdHeader = options.requestIdHeader ?? 'x-request-id';
+  assertHeaderName(requestIdHeader);
+  const report = (error: unknown, info: InvokeInfo): void => {
+    try {
+      (options.onError ?? logWithoutMessage)(error, info);
+    } catch {
+      // A failing reporter must not turn an answer into a crash.
+    }
+  };
+
+  return async (event, context) => {
+    const requestId = pick(context, 'awsRequestId');
+    const info: InvokeInfo = { coldStart: !invoked, ...(typeof requestId === 'string' && requestId !== '' ? { requestId } : {}) };
+    invoked = true;
+    try {
+      options.onInvoke?.(info);
+    } catch (error) {
+      report(error, info);
+    }
+
+    let request: Request;
+    try {
+      request = toRequest(event);
+    } catch (error) {
+      return toResult(event, errorResponse(400, error instanceof Error ? error.message : 'Malformed event.'));
+    }
+    if (info.requestId !== undefined) trySetHeader(request.headers, requestIdHeader, info.requestId);
+
+    try {
+      return await toResult(event, await fetch(request));
+    } catch (error) {
+      report(error, info);
+      const where = info.requestId === undefined ? 'the function logs' : `the function logs for request ${info.requestId}`;
+      return toResult(event, errorResponse(500, `The health handler failed unexpectedly; see ${where}.`));
+    }
+  };
+}
+
+function assertHeaderName(name: string): void {
+  try {
+    new Headers().set(name, '');
+  } catch {
+    throw new TypeError(`requestIdHeader "${name}" is not a valid HTTP header name, e.g. 'x-request-id'.`);
+  }
+}
+
+function trySetHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    // A request id that is no valid header value is dropped rather than failing the request.
+  }
+}
+
+function logWithoutMessage(error: unknown, info: InvokeInfo): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  const request = info.requestId === undefined ? '' : ` (request ${info.requestId})`;
+  console.error(
+    `[edge-health/lambda] caught ${name}${request} from the fetch handler or a hook. Its message is withheld as it may hold secrets; pass options.onError to log it redacted.`,
+  );
+}

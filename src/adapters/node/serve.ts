@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Lifecycle } from '../../core/index.ts';
+import { toRequest } from './to-request.ts';
+import { writeResponse } from './write-response.ts';
+
+export interface ServeOptions {
+  /** @default 8787 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** The isolate's lifecycle: SIGTERM flips readiness to 503 at once. */
+  lifecycle: Lifecycle;
+  /**
+   * How long to keep serving after SIGTERM, with readiness 503, so that load
+   * balancers notice before the listener closes.
+   * @default 5000
+   */
+  drainDelayMs?: number;
+  /**
+   * The longest wait for in-flight requests after the listener closes.
+   * @default 10000
+   */
+  shutdownTimeoutMs?: number;
+  /** @default ['SIGTERM', 'SIGINT'] */
+  signals?: readonly NodeJS.Signals[];
+  /** Called when shutdown is complete; the default exits the process with 0. */
+  onStopped?: () => void;
+  /** @default console.log */
+  log?: (message: string) => void;
+}
+
+export interface Served {
+  server: Server;
+  url: string;
+  /** Runs the same drain and shutdown a signal would. */
+  shutdown(reason?: string): Promise<void>;
+}
+
+/**
+ * Serves a fetch handler on node:http, with the drain-on-SIGTERM a container
+ * platform expects: readiness 503 at once, liveness 200, a drain delay, the
+ * listener closed, in-flight requests finished, then exit 0.
+ */
+export async function serve(fetch: (request: Request) => Promise<Response>, options: ServeOptions): Promise<Served> {
+  const { lifecycle } = options;
+  const log = options.log ?? ((message: string) => console.log(message));
+  const server = createServer((incoming, outgoing) => {
+    const request = toRequest(incoming, outgoing);
+    const visit = lifecycle.enter(request);
+    fetch(request)
+      .then((response) => writeResponse(response, outgoing))
+      .catch((error: unknown) => {
+        log(`edge-health: handler failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+        outgoing.end('{"status":"error","error":"internal error"}');
+      })
+      .finally(visit.leave);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (reason = 'shutting down'): Promise<void> => {
+    shuttingDown ??= (async () => {
+      lifecycle.shutdown(reason);
+      log(`edge-health: ${reason}: readiness is 503; draining for ${options.drainDelayMs ?? 5000} ms`);
+      await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs ?? 5000));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownTimeoutMs ?? 10_000).unref());
+      await Promise.race([Promise.all([closed, lifecycle.idle()]), timeout]);
+      server.closeAllConnections();
+      lifecycle.stop(reason);
+      log('edge-health: stopped');
+      (options.onStopped ?? (() => process.exit(0)))();
+    })();
+    return shuttingDown;
+  };
+  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => void shutdown(`received ${signal}`));
+  }
+  return { server, url, shutdown };
+}

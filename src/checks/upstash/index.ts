@@ -1,0 +1,5 @@
+/**
+ * The Redis check over HTTP, with `@upstash/redis`.
+ * @module
+ */
+export { upstashCheck, type UpstashCheckOptions } from './upstash-check.ts';

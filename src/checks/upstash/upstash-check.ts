@@ -1,0 +1,120 @@
+import { Redis } from '@upstash/redis/cloudflare';
+import { CheckError, ConfigError, defineCheck, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
+
+export interface UpstashCheckOptions extends Omit<CheckOptions, 'name'> {
+  /** @default 'redis' */
+  name?: string;
+  /** The REST URL (`UPSTASH_REDIS_REST_URL`). */
+  url: string;
+  /** The REST token (`UPSTASH_REDIS_REST_TOKEN`); never shown. */
+  token: string;
+  /**
+   * Also prove the write path: `SET` a short-lived key, then `GET` it back.
+   * @default false
+   */
+  writeProbe?: boolean;
+  /**
+   * The key the write probe uses; it expires after 10 s.
+   * @default 'edge-health:probe'
+   */
+  probeKey?: string;
+  /** The fetch to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+const PROBE_TTL_SECONDS = 10;
+
+/**
+ * A Redis check over Upstash's REST API with `@upstash/redis`: `PING` must
+ * answer `PONG`; optionally a `SET` with a short expiry and a `GET` back.
+ *
+ * Why no retries: the client retries network errors five times with backoff by
+ * default, which would make a down Redis look slow instead of down. The check's
+ * deadline is the only budget.
+ *
+ * @example
+ * ```ts
+ * upstashCheck({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN, category: 'non-critical' })
+ * ```
+ */
+export function upstashCheck(options: UpstashCheckOptions): Check {
+  const name = options.name ?? 'redis';
+  validate(name, options);
+  const probeKey = options.probeKey ?? 'edge-health:probe';
+
+  return defineCheck({
+    ...options,
+    name,
+    secrets: [...(options.secrets ?? []), options.token],
+    async run(signal): Promise<CheckResult> {
+      const redis = new Redis({
+        url: options.url,
+        token: options.token,
+        retry: false,
+        enableAutoPipelining: false,
+        enableTelemetry: false,
+        automaticDeserialization: false,
+        latencyLogging: false,
+        // Why a function: with a plain signal the client turns an abort into a
+        // successful response whose result is the abort reason.
+        signal: () => signal,
+      });
+      const pong = await command(() => redis.ping());
+      if (pong !== 'PONG') {
+        throw new CheckError('unexpected_response', `PING answered ${JSON.stringify(pong).slice(0, 40)} instead of PONG`);
+      }
+      if (!options.writeProbe) return { status: 'healthy' };
+
+      const value = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      await command(() => redis.set(probeKey, value, { ex: PROBE_TTL_SECONDS }));
+      const read = await command(() => redis.get<string>(probeKey));
+      if (read !== value) {
+        throw new CheckError('unexpected_response', 'the write probe read back a different value');
+      }
+      return { status: 'healthy', details: { write_probe: 'ok' } };
+    },
+  });
+}
+
+function validate(name: string, options: UpstashCheckOptions): void {
+  if (!options.url) {
+    throw new ConfigError(`Check "${name}": no Upstash REST URL was provided. Perhaps UPSTASH_REDIS_REST_URL has not been set?`);
+  }
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    throw new ConfigError(`Check "${name}": the Upstash REST URL is not a valid absolute URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`Check "${name}": the Upstash REST URL must be http(s), not ${url.protocol.replace(':', '')} (use the REST URL, not the redis:// one).`);
+  }
+  if (!options.token) {
+    throw new ConfigError(`Check "${name}": no Upstash REST token was provided. Perhaps UPSTASH_REDIS_REST_TOKEN has not been set?`);
+  }
+}
+
+/** Runs one command and classifies the client's errors. */
+async function command<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw classifyUpstashError(error);
+  }
+}
+
+function classifyUpstashError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  // The client appends ", command was: [...]" to server errors; keep only the server's words.
+  const message = error.message.replace(/, command was: [\s\S]*$/, '');
+  if (error.name === 'UpstashJSONParseError') {
+    return new CheckError('protocol', 'the Redis REST endpoint answered something that is not JSON', { cause: error });
+  }
+  if (error.name === 'UpstashError') {
+    if (/unauthori[sz]ed|WRONGPASS|NOAUTH|invalid token/i.test(message)) {
+      return new CheckError('auth', 'the Redis REST endpoint rejected the token', { cause: error });
+    }
+    return new CheckError('unexpected_response', message || 'the Redis REST endpoint answered an error', { cause: error });
+  }
+  return error;
+}
