@@ -44,6 +44,16 @@ export class EnvReader {
     return fallback;
   }
 
+  /** A TCP port; 0 asks the system for a free one. */
+  port(name: string, fallback: number): number {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isInteger(n) && n >= 0 && n <= 65_535) return n;
+    this.problems.push(`${name} must be a port number from 0 to 65535 (got ${JSON.stringify(value)}).`);
+    return fallback;
+  }
+
   boolean(name: string, fallback: boolean): boolean {
     const value = this.string(name)?.toLowerCase();
     if (value === undefined) return fallback;
