@@ -13,7 +13,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { kvNamespaces: ['HEALTH_FLAGS'] } })],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],

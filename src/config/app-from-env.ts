@@ -13,6 +13,10 @@ export interface AppFromEnvOptions {
   init?: readonly InitTask[];
   /** Extra checks, after the ones the environment configures. */
   checks?: readonly Check[];
+  /** How long readiness and startup wait for a running init (see `HealthOptions`). */
+  initWaitMs?: number;
+  /** Problems the caller already found in the environment (its own variables). */
+  problems?: readonly string[];
   /** Where problems are logged (never with values). @default console.error */
   log?: (message: string) => void;
 }
@@ -42,7 +46,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const base = env.string('HEALTH_BASE_PATH') ?? '/health';
   if (!base.startsWith('/')) env.problems.push(`HEALTH_BASE_PATH must start with "/" (got ${JSON.stringify(base)}).`);
 
-  const problems = [...env.problems];
+  const problems = [...(options.problems ?? []), ...env.problems];
   const validate: InitTask = {
     name: 'configuration',
     run: () => {
@@ -56,6 +60,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     checks: problems.length > 0 ? [] : checks,
     version,
     lifecycle,
+    ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   });
   const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });

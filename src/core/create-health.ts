@@ -23,6 +23,14 @@ export interface HealthOptions {
   /** Where the request was served (e.g. a Cloudflare colo), if the platform says. */
   locate?: (request: Request) => string | undefined;
   /**
+   * How long readiness and startup wait for a running init before answering
+   * 503 `not_started` / `starting`. Long where init runs lazily on the first
+   * request (Workers: a cold isolate should not fail its first probe), short
+   * where it runs at boot and probes have short timeouts (Node: 250).
+   * @default 10000
+   */
+  initWaitMs?: number;
+  /**
    * Include the isolate's facts (id, cold start, uptime, requests) in answers.
    * @default true
    */
@@ -62,6 +70,15 @@ export function createHealth(options: HealthOptions = {}): Health {
   const version = options.version ?? 'unknown';
   const lifecycle = options.lifecycle ?? new Lifecycle();
   const exposeIsolate = options.exposeIsolate ?? true;
+  const initWaitMs = options.initWaitMs ?? 10_000;
+
+  const started = async (): Promise<void> => {
+    const init = lifecycle.ensureStarted();
+    if (lifecycle.state !== 'starting') return init;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([init, new Promise<void>((resolve) => (timer = setTimeout(resolve, initWaitMs)))]);
+    clearTimeout(timer);
+  };
 
   const visit = async (
     request: Request,
@@ -115,7 +132,7 @@ export function createHealth(options: HealthOptions = {}): Health {
     const selection = selectChecks(checks, new URL(request.url).searchParams, only);
     if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
     return visit(request, async () => {
-      await lifecycle.ensureStarted();
+      await started();
       const blocked = notReady();
       if (blocked) return blocked;
       const reports = await runChecks(selection.checks, request.signal);
@@ -132,7 +149,7 @@ export function createHealth(options: HealthOptions = {}): Health {
 
   const startup: Handler = (request) =>
     visit(request, async () => {
-      await lifecycle.ensureStarted();
+      await started();
       const state = lifecycle.state;
       if (state === 'starting') {
         return { endpoint: 'startup', status: 'starting', httpStatus: 503, dependencies: [] };

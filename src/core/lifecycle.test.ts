@@ -15,6 +15,7 @@ describe('Lifecycle transitions', () => {
     ['ready', 'draining'],
     ['ready', 'stopped'],
     ['draining', 'ready'],
+    ['draining', 'starting'],
     ['draining', 'stopped'],
     ['failed', 'starting'],
     ['failed', 'draining'],
@@ -49,6 +50,18 @@ describe('Lifecycle transitions', () => {
       });
     }
   }
+
+  it('leaves a drain for starting when init never succeeded, and never undoes a shutdown', async () => {
+    const lifecycle = new Lifecycle();
+    lifecycle.drain();
+    lifecycle.undrain();
+    expect(lifecycle.state).toBe('starting');
+    await lifecycle.ensureStarted();
+    expect(lifecycle.state).toBe('ready');
+    lifecycle.shutdown();
+    lifecycle.undrain();
+    expect(lifecycle.state).toBe('draining');
+  });
 
   it('notifies listeners of each transition', () => {
     const lifecycle = new Lifecycle();

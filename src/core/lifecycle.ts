@@ -11,8 +11,9 @@ export type LifecycleState = 'starting' | 'ready' | 'draining' | 'stopped' | 'fa
 const TRANSITIONS: Record<LifecycleState, readonly LifecycleState[]> = {
   starting: ['ready', 'failed', 'draining', 'stopped'],
   ready: ['draining', 'stopped'],
-  // draining → ready: an operator switched the drain flag off again.
-  draining: ['ready', 'stopped'],
+  // draining → ready (or → starting, if init had not succeeded): the operator's
+  // drain switch was turned off again.
+  draining: ['ready', 'starting', 'stopped'],
   // failed → starting: init is retried after a backoff.
   failed: ['starting', 'draining', 'stopped'],
   stopped: [],
@@ -84,6 +85,7 @@ export class Lifecycle {
   readonly #now: () => number;
   #listeners: ((state: LifecycleState) => void)[] = [];
   #shuttingDown = false;
+  #initSucceeded = false;
   readonly #coldStarts = new WeakMap<object, boolean>();
 
   constructor(options: LifecycleOptions = {}) {
@@ -136,6 +138,7 @@ export class Lifecycle {
 
   /** Ready for traffic: `starting` → `ready` (when there is no init, or from an adapter). */
   markReady(): void {
+    this.#initSucceeded = true;
     if (this.#state !== 'ready') this.transition('ready');
   }
 
@@ -145,9 +148,9 @@ export class Lifecycle {
     this.transition('draining', reason);
   }
 
-  /** Leave a switch-driven drain for `ready`; a shutdown is never undone. */
+  /** Leave a switch-driven drain; a shutdown is never undone. Back to `starting` if init never succeeded. */
   undrain(): void {
-    if (this.#state === 'draining' && !this.#shuttingDown) this.transition('ready');
+    if (this.#state === 'draining' && !this.#shuttingDown) this.transition(this.#initSucceeded ? 'ready' : 'starting');
   }
 
   /** The process is going away (SIGTERM): drain for good. Idempotent. */
@@ -200,6 +203,7 @@ export class Lifecycle {
       }
     }
     this.#failures = 0;
+    this.#initSucceeded = true;
     if (this.#state === 'starting') this.transition('ready');
   }
 

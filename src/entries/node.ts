@@ -16,7 +16,7 @@ if (env.problems.length > 0) {
   process.exit(1);
 }
 
-const app = createAppFromEnv(process.env, { platform: 'node' });
+const app = createAppFromEnv(process.env, { platform: 'node', initWaitMs: 250 });
 void app.health.lifecycle.ensureStarted();
 const served = await serve(app.fetch, { lifecycle: app.health.lifecycle, port, host, drainDelayMs, shutdownTimeoutMs });
 console.log(`edge-health: listening on ${served.url}`);

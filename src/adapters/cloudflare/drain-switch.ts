@@ -1,0 +1,66 @@
+import type { Lifecycle } from '../../core/index.ts';
+
+/** The part of a KV namespace binding the drain switch reads. */
+export interface FlagStore {
+  get(key: string): Promise<string | null>;
+}
+
+export interface DrainSwitchOptions {
+  /** Drained by configuration (`HEALTH_DRAIN=true`): needs a deploy to change. */
+  forced?: boolean;
+  /** A KV namespace holding the flag: changes take effect without a redeploy. */
+  store?: FlagStore;
+  /** @default 'drain' */
+  key?: string;
+  /**
+   * How long each isolate trusts the flag it read, in milliseconds.
+   * @default 10000
+   */
+  cacheMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'on']);
+
+/**
+ * The operator's drain switch for Workers, which have no shutdown signal: when
+ * on, every isolate answers readiness 503 `draining` (liveness stays 200) until
+ * it is turned off. Each isolate reads the KV flag at most once per `cacheMs`.
+ */
+export class DrainSwitch {
+  #readAt = Number.NEGATIVE_INFINITY;
+  #on = false;
+  #reading: Promise<void> | undefined;
+
+  constructor(private readonly options: DrainSwitchOptions) {}
+
+  /** Brings `lifecycle` in line with the switch; a failed read keeps the last known value. */
+  async apply(lifecycle: Lifecycle): Promise<void> {
+    const { forced, store } = this.options;
+    if (forced) {
+      lifecycle.drain('drained by HEALTH_DRAIN');
+      return;
+    }
+    if (!store) return;
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.#readAt >= (this.options.cacheMs ?? 10_000)) {
+      this.#reading ??= store
+        .get(this.options.key ?? 'drain')
+        .then((value) => {
+          this.#on = value !== null && TRUE.has(value.trim().toLowerCase());
+          this.#readAt = now;
+        })
+        .catch(() => {
+          // Why keep the last value: a KV hiccup must not flap every isolate in and out of rotation.
+          this.#readAt = now;
+        })
+        .finally(() => {
+          this.#reading = undefined;
+        });
+      await this.#reading;
+    }
+    if (this.#on) lifecycle.drain('drained by the operator (drain flag)');
+    else lifecycle.undrain();
+  }
+}
