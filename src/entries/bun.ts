@@ -1,0 +1,36 @@
+/**
+ * The Bun server: `bun src/entries/bun.ts`. Drains on SIGTERM like the Node server.
+ * @module
+ */
+import { createAppFromEnv } from '../config/index.ts';
+
+declare const Bun: {
+  env: Record<string, string | undefined>;
+  serve(options: { port: number; hostname: string; fetch: (request: Request) => Promise<Response> }): {
+    url: URL;
+    stop(closeActiveConnections?: boolean): Promise<void>;
+    pendingRequests: number;
+  };
+};
+
+const env = Bun.env;
+const app = createAppFromEnv(env, { platform: 'bun', initWaitMs: 250 });
+const { lifecycle } = app.health;
+void lifecycle.ensureStarted();
+
+const server = Bun.serve({ port: Number(env.PORT ?? 8787), hostname: env.HOST ?? '127.0.0.1', fetch: app.fetch });
+console.log(`edge-health: listening on ${server.url.origin}`);
+
+const drainDelayMs = Number(env.HEALTH_DRAIN_DELAY_MS ?? 5000);
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    lifecycle.shutdown(`received ${signal}`);
+    setTimeout(async () => {
+      // Why false: let in-flight requests finish; stop() resolves when they have.
+      await server.stop(false);
+      lifecycle.stop(`received ${signal}`);
+      console.log('edge-health: stopped');
+      process.exit(0);
+    }, drainDelayMs);
+  });
+}
