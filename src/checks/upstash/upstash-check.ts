@@ -50,7 +50,9 @@ export function upstashCheck(options: UpstashCheckOptions): Check {
       const redis = new Redis({
         url: options.url,
         token: options.token,
-        retry: false,
+        // Why not `retry: false`: in 1.39 that still makes two attempts.
+        retry: { retries: 0 },
+        readYourWrites: false,
         enableAutoPipelining: false,
         enableTelemetry: false,
         automaticDeserialization: false,
