@@ -3,9 +3,11 @@
  * (dist/worker, via `wrangler deploy --dry-run`), with the Worker's gzip size.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { zip } from './zip.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -51,5 +53,39 @@ function buildWorker(): void {
   console.log(`worker      dist/worker/${files.join(', ')}: ${kib(raw)}, gzip ${kib(gzip)}${reported ? ` (wrangler: ${reported.trim()})` : ''}`);
 }
 
+/** One ESM bundle for a Node-based platform, every dependency inside. */
+async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile: join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+async function buildLambda(): Promise<void> {
+  const outdir = join(root, 'dist/lambda');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  await bundleForNode('src/entries/lambda.ts', 'dist/lambda/index.mjs');
+  const code = readFileSync(join(outdir, 'index.mjs'));
+  const archive = zip([{ name: 'index.mjs', data: code }]);
+  writeFileSync(join(outdir, 'function.zip'), archive);
+  console.log(`lambda      dist/lambda/index.mjs (handler index.handler): ${kib(code.length)}; function.zip ${kib(archive.length)}; deploy with template.yaml (sam deploy)`);
+}
+
+async function buildNode(): Promise<void> {
+  rmSync(join(root, 'dist/node'), { recursive: true, force: true });
+  await bundleForNode('src/entries/node.ts', 'dist/node/index.mjs');
+  console.log(`node        dist/node/index.mjs: ${kib(statSync(join(root, 'dist/node/index.mjs')).size)} (node dist/node/index.mjs)`);
+}
+
 buildLibrary();
 buildWorker();
+await buildLambda();
+await buildNode();
