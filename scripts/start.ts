@@ -4,7 +4,10 @@
  * wired to them. Ctrl-C stops everything it started.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { startExternalApi } from '../local/external-api/index.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack } from '../local/stack/index.ts';
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.PORT ?? 8787);
@@ -22,9 +25,25 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
+/**
+ * Why an env file and not `--var`: values from an env file are secrets to
+ * wrangler (printed as hidden), and stay out of the process list.
+ */
+function writeEnvFile(vars: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-health-start-'));
+  stops.push(async () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, '.env');
+  const lines = Object.entries(vars).map(([key, value]) => {
+    // Single quotes: dotenv takes the value literally (JSON inside keeps its double quotes).
+    if (/['\n]/.test(value)) throw new Error(`${key} cannot hold a quote or a newline for wrangler's env file`);
+    return `${key}='${value}'`;
+  });
+  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  return file;
+}
+
 function startWrangler(vars: Record<string, string>): ChildProcess {
-  const args = ['wrangler', 'dev', '--ip', HOST, '--port', String(PORT), '--show-interactive-dev-session=false'];
-  for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
+  const args = ['wrangler', 'dev', '--ip', HOST, '--port', String(PORT), '--show-interactive-dev-session=false', '--env-file', writeEnvFile(vars)];
   const child = spawn('npx', args, {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -66,15 +85,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  const api = await startExternalApi();
-  stops.push(api.close);
-  console.log(`edge-health: external API stand-in on ${api.url}`);
+  const stack = await startStack({ preferPglite: process.env.EDGE_HEALTH_PGLITE === '1', withoutRedis: process.env.EDGE_HEALTH_NO_REDIS === '1' });
+  stops.push(stack.stop);
+  console.log(['edge-health: started', ...stack.started.map((line) => `  ${line}`)].join('\n'));
 
-  const vars: Record<string, string> = {
-    HEALTH_VERSION: 'local',
-    HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'external-api', url: `${api.url}/status`, category: 'critical', timeout_ms: 5000 }]),
-  };
-  startWrangler(vars);
+  startWrangler({ HEALTH_VERSION: 'local', ...stack.vars });
   const base = `http://${HOST}:${PORT}`;
   await waitForWorker(`${base}/health/live`, 60_000);
 
@@ -86,6 +101,7 @@ async function main(): Promise<void> {
       `  curl -i ${base}/health/live       # never touches a dependency`,
       `  curl -i ${base}/health/startup`,
       `  curl ${base}/health/ready?verbose`,
+      ...stack.hints.map((hint) => `Hint: ${hint}`),
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

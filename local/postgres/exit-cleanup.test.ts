@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'vitest';
+import { spawnScript } from './fixtures/spawn-script.ts';
+import { isProcessAlive } from './process-control.ts';
+
+const fixture = fileURLToPath(new URL('./fixtures/hold-postgres.ts', import.meta.url));
+
+interface Held {
+  postmaster: number;
+  children: number[];
+  root: string;
+}
+
+describe.concurrent('a server outlives no owner', () => {
+  it.for([
+    ['is killed by SIGTERM', 'signal', { code: null, signal: 'SIGTERM' }],
+    ['is killed by SIGKILL (the watchdog cleans up)', 'signal', { code: null, signal: 'SIGKILL' }],
+    ['calls process.exit(3)', 'exit', { code: 3, signal: null }],
+    ['simply runs out of work', 'natural', { code: 0, signal: null }],
+  ] as const)('when the owner %s', { timeout: 60_000 }, async ([, mode, ending], { expect }) => {
+    const script = spawnScript(fixture, [mode]);
+    const held = JSON.parse(await script.line(/^\{/)) as Held;
+    expect(isProcessAlive(held.postmaster)).toBe(true);
+    if (ending.signal !== null) script.child.kill(ending.signal);
+
+    // The owner still ends the way it would have without us.
+    expect(await script.exited).toEqual(ending);
+    for (const pid of [held.postmaster, ...held.children]) {
+      await expect.poll(() => isProcessAlive(pid), { timeout: 3_000 }).toBe(false);
+    }
+    await expect.poll(() => existsSync(held.root), { timeout: 3_000 }).toBe(false);
+  });
+});
