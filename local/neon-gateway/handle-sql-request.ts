@@ -53,8 +53,6 @@ export async function handleSqlRequest(
     const result = await executePayload(context.pools, target, payload, headers, clientGone.signal);
     send(response, 200, result, payload.kind === 'batch' ? headers.echoHeaders : {});
   } catch (error) {
-    // Why: an unread body would keep this keep-alive connection busy and stall close().
-    if (!request.complete) request.resume();
     const answer = errorResponse(error);
     if (isPostgresError(error) || isPostgresError((error as { cause?: unknown } | null)?.cause)) note = ` ${answer.body['code']}`;
     send(response, answer.status, redactSecrets(answer.body, secrets), answer.headers);

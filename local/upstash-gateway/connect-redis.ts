@@ -1,4 +1,6 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisClient } from './ioredis.ts';
+
+type Redis = RedisClient;
 import { redactUrl } from './redact-url.ts';
 
 export interface ConnectRedisOptions {

@@ -1,4 +1,4 @@
-import { ReplyError } from 'ioredis';
+import { ReplyError } from './ioredis.ts';
 
 /** A failure the gateway answers with `status` and `{ error: message }`. */
 export class GatewayHttpError extends Error {

@@ -50,7 +50,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const validate: InitTask = {
     name: 'configuration',
     run: () => {
-      if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join(' ')}`);
+      if (problems.length > 0) throw new ConfigError(problems.join(' '));
     },
   };
   if (problems.length > 0) (options.log ?? console.error)(`edge-health: invalid configuration:\n  ${problems.join('\n  ')}`);
