@@ -22,15 +22,18 @@ const server = Bun.serve({ port: Number(env.PORT ?? 8787), hostname: env.HOST ??
 console.log(`edge-health: listening on ${server.url.origin}`);
 
 const drainDelayMs = Number(env.HEALTH_DRAIN_DELAY_MS ?? 5000);
+
+async function stop(signal: string): Promise<void> {
+  // Why false: let in-flight requests finish; stop() resolves when they have.
+  await server.stop(false);
+  lifecycle.stop(`received ${signal}`);
+  console.log('edge-health: stopped');
+  process.exit(0);
+}
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     lifecycle.shutdown(`received ${signal}`);
-    setTimeout(async () => {
-      // Why false: let in-flight requests finish; stop() resolves when they have.
-      await server.stop(false);
-      lifecycle.stop(`received ${signal}`);
-      console.log('edge-health: stopped');
-      process.exit(0);
-    }, drainDelayMs);
+    setTimeout(() => void stop(signal), drainDelayMs);
   });
 }

@@ -30,15 +30,18 @@ const server = Deno.serve(
 );
 
 const drainDelayMs = Number(env.HEALTH_DRAIN_DELAY_MS ?? 5000);
+
+async function stop(signal: string): Promise<void> {
+  await server.shutdown();
+  lifecycle.stop(`received ${signal}`);
+  console.log('edge-health: stopped');
+  Deno.exit(0);
+}
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   Deno.addSignalListener(signal, () => {
     if (lifecycle.shuttingDown) return;
     lifecycle.shutdown(`received ${signal}`);
-    setTimeout(async () => {
-      await server.shutdown();
-      lifecycle.stop(`received ${signal}`);
-      console.log('edge-health: stopped');
-      Deno.exit(0);
-    }, drainDelayMs);
+    setTimeout(() => void stop(signal), drainDelayMs);
   });
 }
