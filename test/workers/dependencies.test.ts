@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { neonCheck } from '../../src/checks/neon/index.ts';
+import { neon } from '@neondatabase/serverless';
+import { neonCheck, routeNeonHost } from '../../src/checks/neon/index.ts';
 import { upstashCheck } from '../../src/checks/upstash/index.ts';
 import { httpCheck } from '../../src/checks/http/index.ts';
 import { runChecks } from '../../src/core/index.ts';
@@ -151,6 +152,12 @@ describe('Postgres (Neon over HTTP), Redis (Upstash REST) and an external API, i
     expect(ok).toMatchObject({ status: 'healthy', details: { rows: 1 } });
     expect(failed).toMatchObject({ status: 'unhealthy', reason: 'query', details: { sqlstate: '42P01' } });
     expect(failed?.message).toContain('relation "no_such_table" does not exist');
+  });
+
+  it("accepts the user's existing neon() query function", async () => {
+    routeNeonHost(new URL(stack.databaseUrl).hostname, stack.neonEndpoint);
+    const [report] = await runChecks([neonCheck({ name: 'app-db', sql: neon(stack.databaseUrl), timeoutMs: 2000 })]);
+    expect(report).toMatchObject({ name: 'app-db', status: 'healthy', details: { rows: 1 } });
   });
 
   describe('configuration', () => {
