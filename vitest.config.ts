@@ -7,6 +7,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Several tests start real processes (PostgreSQL, Redis, servers): generous on a shared 2-core CI machine.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
           include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'test/node/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],

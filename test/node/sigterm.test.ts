@@ -35,7 +35,7 @@ afterEach(() => {
 describe('Node server: drain on a real SIGTERM', () => {
   it('flips readiness to 503 at once, keeps liveness 200, finishes in-flight requests, then exits 0', async () => {
     const server = await startServer({
-      HEALTH_DRAIN_DELAY_MS: '400',
+      HEALTH_DRAIN_DELAY_MS: '1500',
       HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'slow-api', url: `${fixtures.http}/slow?ms=700`, timeout_ms: 3000 }]),
     });
     running = server.child;
@@ -49,14 +49,16 @@ describe('Node server: drain on a real SIGTERM', () => {
 
     const signalledAt = performance.now();
     let ready: Response;
-    // Readiness answers 503 within milliseconds of the signal.
+    // Readiness answers 503 within milliseconds of the signal (typically 2-5 ms here; the
+    // bound is loose because CI machines are shared), long before the drain delay ends.
     for (;;) {
       ready = await fetch(`${server.url}/health/ready`);
-      if (ready.status === 503 || performance.now() - signalledAt > 300) break;
+      if (ready.status === 503 || performance.now() - signalledAt > 1500) break;
+      await ready.body?.cancel();
     }
     const flippedMs = performance.now() - signalledAt;
     expect(ready.status).toBe(503);
-    expect(flippedMs).toBeLessThan(100);
+    expect(flippedMs).toBeLessThan(500);
     expect(await ready.json()).toMatchObject({ status: 'shutting_down', message: 'received SIGTERM' });
 
     const live = await fetch(`${server.url}/health/live`);
