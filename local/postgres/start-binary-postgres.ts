@@ -13,7 +13,7 @@ import { logTail } from './log-tail.ts';
 import { terminate, terminateSync } from './process-control.ts';
 import { runToCompletion } from './run-to-completion.ts';
 import { serverAccount, type Account } from './server-account.ts';
-import { spawnWatchdog } from './spawn-watchdog.ts';
+import { spawnWatchdog } from '../process/index.ts';
 import type { EphemeralPostgres, StartBinaryPostgresOptions } from './types.ts';
 import { waitUntilAccepting } from './wait-until-accepting.ts';
 
@@ -86,7 +86,7 @@ export async function startBinaryPostgres(options: StartBinaryPostgresOptions = 
     let spawnError: Error | undefined;
     child.on('error', (error) => (spawnError = error));
     const gaveUp = (): boolean => spawnError !== undefined || child.exitCode !== null || child.signalCode !== null;
-    const watchdog = child.pid === undefined ? undefined : spawnWatchdog(child.pid, layout.root);
+    const watchdog = child.pid === undefined ? undefined : spawnWatchdog(child.pid, layout.root, { label: 'postgres-watchdog', signal: 'QUIT' });
     const unregister = registerExitCleanup({
       stop: () => stop(),
       stopSync: () => {

@@ -10,7 +10,7 @@ import { findRedisServer } from './find-redis-server.ts';
 import { freePort } from './free-port.ts';
 import { createOutputTail } from './output-tail.ts';
 import { pingRedis } from './ping-redis.ts';
-import { spawnWatchdog } from './spawn-watchdog.ts';
+import { spawnWatchdog } from '../process/index.ts';
 
 export interface StartRedisOptions {
   /** The `redis-server` executable to run. @default findRedisServer() */
@@ -97,7 +97,7 @@ async function launch(redisServer: string, port: number, options: StartRedisOpti
     exitedWith = signal ?? `exit code ${code ?? '?'}`;
     watchdog.kill('SIGKILL');
   });
-  const watchdog = spawnWatchdog(pid, dir);
+  const watchdog = spawnWatchdog(pid, dir, { label: 'redis-watchdog' });
   const unregister = onProcessExit(() => {
     watchdog.kill('SIGKILL');
     if (exitedWith === undefined) child.kill('SIGKILL');
