@@ -46,6 +46,8 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const base = env.string('HEALTH_BASE_PATH') ?? '/health';
   if (!base.startsWith('/')) env.problems.push(`HEALTH_BASE_PATH must start with "/" (got ${JSON.stringify(base)}).`);
 
+  const detailsToken = env.string('HEALTH_DETAILS_TOKEN');
+  if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
   const problems = [...(options.problems ?? []), ...env.problems];
   const validate: InitTask = {
     name: 'configuration',
@@ -60,11 +62,24 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     checks: problems.length > 0 ? [] : checks,
     version,
     lifecycle,
+    ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   });
   const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
   return { health, router, fetch: router.fetch, problems };
+}
+
+/** True when the request carries `Authorization: Bearer <token>`; compared in constant time. */
+function bearerMatches(token: string): (request: Request) => boolean {
+  const expected = new TextEncoder().encode(token);
+  return (request) => {
+    const header = request.headers.get('Authorization') ?? '';
+    const given = new TextEncoder().encode(header.startsWith('Bearer ') ? header.slice(7) : '');
+    let difference = given.length ^ expected.length;
+    for (let i = 0; i < expected.length; i += 1) difference |= (given[i] ?? 0) ^ (expected[i] ?? 0);
+    return difference === 0;
+  };
 }
 
 function versionFromMetadata(source: EnvSource): string | undefined {

@@ -5,7 +5,7 @@ import { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary
 import { errorResponse, jsonResponse, respond } from './respond.ts';
 import { runChecks } from './run-checks.ts';
 import { selectChecks } from './select-checks.ts';
-import type { Check } from './types.ts';
+import type { Check, CheckReport } from './types.ts';
 
 export interface HealthOptions {
   /** Dependency checks, run in parallel by readiness; listed in this order. */
@@ -35,6 +35,13 @@ export interface HealthOptions {
    * @default true
    */
   exposeIsolate?: boolean;
+  /**
+   * Whether this request may see each dependency's `message` and `details`
+   * (already redacted). When it returns false, answers keep names, statuses,
+   * categories, latencies and classified reasons: Kubernetes' "reason withheld".
+   * @default every request may
+   */
+  revealDetails?: (request: Request) => boolean;
 }
 
 /** A plain fetch-API handler: a `Request` in, a `Response` out. */
@@ -90,6 +97,7 @@ export function createHealth(options: HealthOptions = {}): Health {
       const coldStart = counted ?? own?.coldStart ?? false;
       const partial = await answer(coldStart);
       const summary: HealthSummary = { ...partial, version };
+      if (options.revealDetails && !options.revealDetails(request)) summary.dependencies = summary.dependencies.map(withheld);
       if (exposeIsolate) summary.isolate = lifecycle.facts(coldStart, options.locate?.(request));
       return render(request, summary);
     } finally {
@@ -168,6 +176,11 @@ export function createHealth(options: HealthOptions = {}): Health {
     });
 
   return { live, ready, startup, checks, lifecycle };
+}
+
+/** A report without its free-text message and details; the classified reason stays. */
+function withheld({ message: _message, details: _details, ...report }: CheckReport): CheckReport {
+  return report;
 }
 
 function render(request: Request, summary: HealthSummary): Response {

@@ -103,3 +103,26 @@ describe('configuration errors', () => {
     expect(body.message).toContain('Two checks are named "api"');
   });
 });
+
+describe('details for authorized callers only (HEALTH_DETAILS_TOKEN)', () => {
+  const token = 'details-token-0123456789';
+  const env = httpChecksEnv([{ name: 'api', url: `${fixtures.http}/status?code=503` }], { HEALTH_DETAILS_TOKEN: token });
+
+  it('withholds messages and details from anonymous callers, keeping the classified reason', async () => {
+    const body = await json(await call(env, '/health/ready'));
+    expect(body.status).toBe('unhealthy');
+    expect(body.dependencies[0]).toEqual({ name: 'api', status: 'unhealthy', category: 'critical', latency_ms: expect.any(Number), reason: 'http_status' });
+  });
+
+  it('shows them with the right bearer token, and not with a wrong one', async () => {
+    const shown = await json(await call(env, '/health/ready', { headers: { Authorization: `Bearer ${token}` } }));
+    expect(shown.dependencies[0]).toMatchObject({ message: 'HTTP 503', details: { status_code: 503 } });
+    const wrong = await json(await call(env, '/health/ready', { headers: { Authorization: `Bearer ${token}x` } }));
+    expect(wrong.dependencies[0]?.message).toBeUndefined();
+  });
+
+  it('rejects a token too short to be a secret', async () => {
+    const body = await json(await call(httpChecksEnv([], { HEALTH_DETAILS_TOKEN: 'short' }), '/health/startup'));
+    expect(body.message).toContain('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
+  });
+});
