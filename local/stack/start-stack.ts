@@ -65,7 +65,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         started.push(
           pg.kind === 'binary'
             ? `postgres      ephemeral PostgreSQL on 127.0.0.1:${pg.port} (binaries in ${findPostgresBinaries() ?? '?'})`
-            : `postgres      embedded PGlite on 127.0.0.1:${pg.port} (no PostgreSQL binaries found)`,
+            : `postgres      embedded PGlite on 127.0.0.1:${pg.port} (${options.preferPglite ? 'as asked' : 'no PostgreSQL binaries found'})`,
         );
       }
       const gateway = await startNeonGateway();
@@ -102,8 +102,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         const url = nowhere.url;
         await nowhere.close();
         vars.UPSTASH_REDIS_REST_URL = url;
-        started.push('redis         none: no redis-server on this machine (the check will report it down)');
-        hints.push('Install Redis to see the redis check healthy: sudo apt-get install redis-server (or brew install redis).');
+        if (options.withoutRedis) {
+          started.push('redis         none, as asked (the check will report it down)');
+        } else {
+          started.push('redis         none: no redis-server on this machine (the check will report it down)');
+          hints.push('Install Redis to see the redis check healthy: sudo apt-get install redis-server (or brew install redis).');
+        }
       }
       vars.UPSTASH_REDIS_REST_TOKEN = token;
     }

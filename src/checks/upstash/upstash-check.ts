@@ -118,5 +118,7 @@ function classifyUpstashError(error: unknown): unknown {
     }
     return new CheckError('unexpected_response', message || 'the Redis REST endpoint answered an error', { cause: error });
   }
-  return error;
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') return error;
+  // A failed fetch: keep its code and cause for classification, but say what failed.
+  return new Error(`cannot reach the Redis REST endpoint: ${error.message}`, { cause: error });
 }
