@@ -11,6 +11,8 @@ import { createHealth, defineCheck } from '../src/core/index.ts';
 import { createHealthRouter } from '../src/router/index.ts';
 import { startStack } from '../local/stack/index.ts';
 import { load } from './load.ts';
+import { startFaultProxy } from '../local/fault-proxy/index.ts';
+import { startHttpFixtures } from '../test/support/http-fixtures.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -65,6 +67,48 @@ async function workerd(): Promise<void> {
   }
 }
 
+/** Deadlines and parallelism, as a caller sees them: wall time of one /health/ready, median of 7. */
+async function deadlines(): Promise<void> {
+  const fixtures = await startHttpFixtures();
+  const stack = await startStack({});
+  const neonProxy = await startFaultProxy(stack.vars.NEON_FETCH_ENDPOINT?.replace(/\/sql$/, '') ?? '');
+  const upstashProxy = await startFaultProxy(stack.vars.UPSTASH_REDIS_REST_URL ?? '');
+  const worker = (bindings: Record<string, string>): Miniflare =>
+    new Miniflare(
+      convertV4MiniflareOptions({ modules: true, scriptPath: `${root}dist/bench-worker/worker.js`, compatibilityDate: '2026-10-20', bindings }),
+    );
+  const median = async (mf: Miniflare): Promise<string> => {
+    const times: number[] = [];
+    let status = 0;
+    for (let i = 0; i < 7; i += 1) {
+      const t0 = performance.now();
+      const response = await mf.dispatchFetch('http://bench/health/ready');
+      await response.arrayBuffer();
+      times.push(performance.now() - t0);
+      status = response.status;
+    }
+    times.sort((a, b) => a - b);
+    return `${(times[3] ?? 0).toFixed(0)} ms (HTTP ${status})`;
+  };
+  const silent = worker({ HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'silent', url: `${fixtures.silent}/`, timeout_ms: 300 }]) });
+  const parallel = worker({
+    DATABASE_URL: stack.vars.DATABASE_URL ?? '',
+    NEON_FETCH_ENDPOINT: `${neonProxy.url}/delay/300/sql`,
+    UPSTASH_REDIS_REST_URL: `${upstashProxy.url}/delay/300`,
+    UPSTASH_REDIS_REST_TOKEN: stack.vars.UPSTASH_REDIS_REST_TOKEN ?? '',
+    HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'api', url: `${fixtures.http}/slow?ms=300` }]),
+  });
+  try {
+    record('ready, critical API never answers, timeout 300 ms', await median(silent));
+    record('ready, postgres + redis + API each 300 ms slow (sum 900)', await median(parallel));
+  } finally {
+    await Promise.all([silent.dispose(), parallel.dispose()]);
+    await Promise.all([neonProxy.close(), upstashProxy.close(), fixtures.close()]);
+    await stack.stop();
+  }
+}
+
 await inProcess();
 await workerd();
+await deadlines();
 console.log(`\nmachine: ${process.platform} ${process.arch}, node ${process.version}, duration per run ${DURATION_MS} ms`);
