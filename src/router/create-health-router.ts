@@ -48,7 +48,7 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   const routes: [string, (request: IRequest) => Promise<Response>][] = [
     ['/live', (request) => health.live(request)],
     ['/ready', (request) => health.ready(request)],
-    ['/ready/:check', (request) => health.ready(request, decodeURIComponent(request.params.check ?? ''))],
+    ['/ready/:check', (request) => health.ready(request, safeDecode(request.params.check ?? ''))],
     ['/startup', (request) => health.startup(request)],
     ['', (request) => health.ready(request)],
   ];
@@ -70,6 +70,15 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
       }
     },
   };
+}
+
+/** A malformed escape (`%ZZ`) stays as it is: it then names no check, a 404, not a 500. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** HEAD: the same status and headers as GET, no body. */

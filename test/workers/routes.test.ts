@@ -41,6 +41,17 @@ describe('routes', () => {
     expect(await response.json()).toEqual({ status: 'error', error: 'Not found: /nope. Try /health/live, /health/ready or /health/startup.' });
   });
 
+  it.each(['/health/ready/%ZZ', '/health/ready/a%2Fb', '/health/ready/' + 'x'.repeat(5000)])('answers bad input %s with a 404, never a 500', async (path) => {
+    const response = await call(httpChecksEnv([]), path.slice(0, 200));
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: string }).error).toMatch(/^No check is named/);
+  });
+
+  it('answers a long exclude list with 400', async () => {
+    const response = await call(httpChecksEnv([]), `/health/ready?exclude=${Array.from({ length: 100 }, (_, i) => `c${i}`).join(',')}`);
+    expect(response.status).toBe(400);
+  });
+
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow', async (method) => {
     const response = await call(httpChecksEnv([]), '/health/ready', { method });
     expect(response.status).toBe(405);
