@@ -23,6 +23,18 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts', 'test/stack-setup.ts'],
         },
       },
+      {
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          // Each target runs in real runtimes (workerd, Node, Deno, Bun, lambda-local): generous on a shared 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // Builds the deployable artifacts, then starts the real servers they check.
+          globalSetup: ['test/conformance/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -3,7 +3,7 @@
  * Drains on SIGTERM like the Node server.
  * @module
  */
-import { createAppFromEnv } from '../config/index.ts';
+import { createAppFromEnv, EnvReader } from '../config/index.ts';
 
 declare const Deno: {
   env: { toObject(): Record<string, string> };
@@ -16,20 +16,26 @@ declare const Deno: {
 };
 
 const env = Deno.env.toObject();
+const reader = new EnvReader(env);
+const port = reader.port('PORT', 8787);
+const drainDelayMs = reader.milliseconds('HEALTH_DRAIN_DELAY_MS', 5000, 300_000);
+if (reader.problems.length > 0) {
+  console.error(`edge-health: invalid configuration:\n  ${reader.problems.join('\n  ')}`);
+  Deno.exit(1);
+}
+
 const app = createAppFromEnv(env, { platform: 'deno', initWaitMs: 250 });
 const { lifecycle } = app.health;
 void lifecycle.ensureStarted();
 
 const server = Deno.serve(
   {
-    port: Number(env.PORT ?? 8787),
+    port,
     hostname: env.HOST ?? '127.0.0.1',
     onListen: ({ hostname, port }) => console.log(`edge-health: listening on http://${hostname}:${port}`),
   },
   app.fetch,
 );
-
-const drainDelayMs = Number(env.HEALTH_DRAIN_DELAY_MS ?? 5000);
 
 async function stop(signal: string): Promise<void> {
   await server.shutdown();

@@ -17,16 +17,34 @@ const { lifecycle } = app.health;
 // Why here: module scope is Lambda's INIT phase (up to 10 s, not billed the same way).
 void lifecycle.ensureStarted();
 
-process.once('SIGTERM', () => {
-  lifecycle.shutdown('received SIGTERM');
-  void lifecycle.idle().then(() => {
-    lifecycle.stop('received SIGTERM');
-    console.log('edge-health: stopped');
-    process.exit(0);
-  });
-});
-
-export const handler = handle(app.fetch, {
+const handleEvent = handle(app.fetch, {
   onError: (error, info) =>
     console.error(`edge-health: handler failed (request ${info.requestId ?? 'unknown'}): ${redact(error instanceof Error ? error.message : String(error))}`),
 });
+
+// Why count here and not rely on the lifecycle: an invocation is in flight until
+// its result is returned to the runtime, after the router is done with it.
+let invocations = 0;
+let stopping = false;
+const stopIfIdle = (): void => {
+  if (!stopping || invocations > 0) return;
+  lifecycle.stop('received SIGTERM');
+  console.log('edge-health: stopped');
+  setImmediate(() => process.exit(0));
+};
+
+process.once('SIGTERM', () => {
+  stopping = true;
+  lifecycle.shutdown('received SIGTERM');
+  stopIfIdle();
+});
+
+export async function handler(event: unknown, context?: unknown): ReturnType<typeof handleEvent> {
+  invocations += 1;
+  try {
+    return await handleEvent(event, context);
+  } finally {
+    invocations -= 1;
+    stopIfIdle();
+  }
+}

@@ -81,8 +81,12 @@ function safeDecode(segment: string): string {
   }
 }
 
-/** HEAD: the same status and headers as GET, no body. */
-function withoutBody(response: Response): Response {
-  void response.body?.cancel().catch(() => {});
-  return new Response(null, { status: response.status, headers: response.headers });
+/**
+ * HEAD: the same status and headers as GET, no body. Content-Length is the GET
+ * body's (RFC 9110 §8.6): servers that frame by length would otherwise send 0.
+ */
+async function withoutBody(response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  headers.set('Content-Length', String((await response.arrayBuffer()).byteLength));
+  return new Response(null, { status: response.status, headers });
 }

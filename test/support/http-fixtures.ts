@@ -72,10 +72,13 @@ export async function startHttpFixtures(): Promise<HttpFixtures> {
   const sockets = new Set<Socket>();
   const http = createHttpServer(route);
   const silent = createTcpServer((socket) => {
+    // Why: some clients (Bun) abort with a TCP reset; an unheard socket error would crash the runner.
+    socket.on('error', () => {});
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   http.on('connection', (socket) => {
+    socket.on('error', () => {});
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

@@ -95,7 +95,7 @@ function queryFunction(name: string, options: NeonCheckOptions): { sql: NeonQuer
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(`Check "${name}": the connection string must start with postgres:// or postgresql://.`);
   }
-  if (options.fetchEndpoint) routeNeonHost(url.hostname, options.fetchEndpoint);
+  if (options.fetchEndpoint) routeNeonHost(url.hostname, options.fetchEndpoint, url.port || undefined);
   const password = decodeURIComponent(url.password);
   return {
     sql: neon(raw),

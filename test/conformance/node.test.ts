@@ -1,0 +1,4 @@
+import { describeConformance } from './describe-conformance.ts';
+import { nodeTarget } from './targets/node-target.ts';
+
+describeConformance(nodeTarget);

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { root } from './spawn-server.ts';
+import type { Target } from './target.ts';
+
+/** The deployed compatibility date, from the deployed configuration. */
+const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}wrangler.toml`, 'utf8'))?.[1];
+
+/** Stands in for the `cf` object Cloudflare's edge attaches to each request. */
+const COLO = 'CNF';
+
+/**
+ * The built Worker, `dist/worker/worker.js` as `wrangler deploy` uploads it, in
+ * workerd: the variables as plain-text bindings, and a KV namespace `HEALTH_FLAGS`.
+ */
+export const workerTarget: Target = {
+  name: 'worker (dist/worker/worker.js in workerd)',
+  platform: 'cloudflare-workers',
+  base: '/health',
+  location: COLO,
+  drain: { kind: 'drain-switch', env: { HEALTH_DRAIN_CACHE_MS: '1' } },
+  deviations: {
+    refusedReason: { reason: 'network', why: 'workerd reports every failed connect as "Network connection lost."' },
+  },
+  async start(env) {
+    if (!compatibilityDate) throw new Error('wrangler.toml has no compatibility_date');
+    const mf = new Miniflare(
+      convertV4MiniflareOptions({
+        modules: true,
+        scriptPath: `${root}dist/worker/worker.js`,
+        compatibilityDate,
+        bindings: { ...env },
+        kvNamespaces: ['HEALTH_FLAGS'],
+        cf: { colo: COLO },
+      }),
+    );
+    await mf.ready;
+    const flags = await mf.getKVNamespace('HEALTH_FLAGS');
+    return {
+      async fetch(request) {
+        const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+        const response = await mf.dispatchFetch(request.url, {
+          method: request.method,
+          headers: [...request.headers],
+          ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+        });
+        // Miniflare's Response comes from its own undici: rebuild it as this realm's.
+        const body = await response.arrayBuffer();
+        return new Response(request.method === 'HEAD' || body.byteLength === 0 ? null : body, { status: response.status, headers: [...response.headers] });
+      },
+      flags: {
+        put: async (key, value) => void (await flags.put(key, value)),
+        delete: (key) => flags.delete(key),
+      },
+      stop: () => mf.dispose(),
+    };
+  },
+};

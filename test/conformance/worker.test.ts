@@ -1,0 +1,4 @@
+import { describeConformance } from './describe-conformance.ts';
+import { workerTarget } from './targets/worker-target.ts';
+
+describeConformance(workerTarget);
