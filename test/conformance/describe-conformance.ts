@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Env, Instance, Target } from './targets/target.ts';
+import type { SeedBody as Body } from '../support/seed-body.ts';
 
 const fixtures = inject('fixtures');
 const stack = inject('stack');
@@ -48,23 +49,7 @@ export const DEPENDENCIES_DOWN: Env = {
   ]),
 };
 
-interface Dependency {
-  name: string;
-  status: string;
-  category: string;
-  latency_ms: number;
-  message?: string;
-  reason?: string;
-  details?: Record<string, unknown>;
-}
-
-interface SeedBody {
-  status: string;
-  version: string;
-  dependencies: Dependency[];
-  message?: string;
-  isolate: Record<string, unknown>;
-}
+type SeedBody = Required<Pick<Body, 'isolate'>> & Body;
 
 const SEED_KEYS = ['status', 'version', 'dependencies', 'message', 'isolate'];
 const DEPENDENCY_KEYS = ['name', 'status', 'category', 'latency_ms', 'message', 'reason', 'details'];

@@ -1,5 +1,8 @@
 import { inject } from 'vitest';
 import worker from '../../src/worker.ts';
+import type { SeedBody } from '../support/seed-body.ts';
+
+export type { SeedBody };
 
 export const fixtures = inject('fixtures');
 
@@ -20,22 +23,6 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   const started = Date.now();
   const value = await work();
   return { value, ms: Date.now() - started };
-}
-
-export interface SeedBody {
-  status: string;
-  version: string;
-  message?: string;
-  dependencies: {
-    name: string;
-    status: string;
-    category: string;
-    latency_ms: number;
-    message?: string;
-    reason?: string;
-    details?: Record<string, unknown>;
-  }[];
-  isolate?: Record<string, unknown>;
 }
 
 export const json = async (response: Response): Promise<SeedBody> => (await response.json()) as SeedBody;

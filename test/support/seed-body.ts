@@ -1,0 +1,18 @@
+/** The default JSON answer, as a caller reads it. */
+export interface SeedDependency {
+  name: string;
+  status: string;
+  category: string;
+  latency_ms: number;
+  message?: string;
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface SeedBody {
+  status: string;
+  version: string;
+  dependencies: SeedDependency[];
+  message?: string;
+  isolate?: Record<string, unknown>;
+}
