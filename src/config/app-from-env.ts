@@ -1,4 +1,4 @@
-import { ConfigError, createHealth, Lifecycle, type Check, type Health, type InitTask } from '../core/index.ts';
+import { ConfigError, createHealth, DrainSwitch, Lifecycle, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
@@ -15,6 +15,8 @@ export interface AppFromEnvOptions {
   checks?: readonly Check[];
   /** How long readiness and startup wait for a running init (see `HealthOptions`). */
   initWaitMs?: number;
+  /** A flag store for the drain switch (a Workers KV namespace bound as `HEALTH_FLAGS`). */
+  flags?: FlagStore;
   /** Problems the caller already found in the environment (its own variables). */
   problems?: readonly string[];
   /** Where problems are logged (never with values). @default console.error */
@@ -46,6 +48,11 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const base = env.string('HEALTH_BASE_PATH') ?? '/health';
   if (!base.startsWith('/')) env.problems.push(`HEALTH_BASE_PATH must start with "/" (got ${JSON.stringify(base)}).`);
 
+  const drain = new DrainSwitch({
+    forced: env.boolean('HEALTH_DRAIN', false),
+    ...(options.flags ? { store: options.flags } : {}),
+    cacheMs: env.milliseconds('HEALTH_DRAIN_CACHE_MS', 10_000, 600_000),
+  });
   const detailsToken = env.string('HEALTH_DETAILS_TOKEN');
   if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
   const problems = [...(options.problems ?? []), ...env.problems];
@@ -67,7 +74,11 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     ...(options.locate ? { locate: options.locate } : {}),
   });
   const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
-  return { health, router, fetch: router.fetch, problems };
+  const fetch = async (request: Request): Promise<Response> => {
+    await drain.apply(lifecycle);
+    return router.fetch(request);
+  };
+  return { health, router, fetch, problems };
 }
 
 /** True when the request carries `Authorization: Bearer <token>`; compared in constant time. */

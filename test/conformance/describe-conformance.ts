@@ -337,6 +337,20 @@ function describeDrain(target: Target): void {
   const get = (instance: Instance, path: string): Promise<Response> => instance.fetch(new Request(`https://conformance.test${target.base}${path}`));
   const bodyOf = async (response: Response): Promise<SeedBody> => (await response.json()) as SeedBody;
 
+  function itDrainsByVariable(): void {
+    it('drain with HEALTH_DRAIN=true: readiness 503 draining, liveness 200', async () => {
+      const instance = await target.start({ ...ALL_UP, HEALTH_DRAIN: 'true' });
+      try {
+        const ready = await get(instance, '/ready');
+        expect(ready.status).toBe(503);
+        expect(await bodyOf(ready)).toMatchObject({ status: 'draining', message: 'drained by HEALTH_DRAIN', dependencies: [] });
+        expect((await get(instance, '/live')).status).toBe(200);
+      } finally {
+        await instance.stop();
+      }
+    }, 30_000);
+  }
+
   switch (drain.kind) {
     case 'sigterm':
       it('drain on a real SIGTERM: readiness 503 shutting_down at once, liveness 200, then exit 0', async () => {
@@ -413,17 +427,11 @@ function describeDrain(target: Target): void {
         }
       }, 30_000);
 
-      it('drain with HEALTH_DRAIN=true: readiness 503 draining, liveness 200', async () => {
-        const instance = await target.start({ ...ALL_UP, HEALTH_DRAIN: 'true' });
-        try {
-          const ready = await get(instance, '/ready');
-          expect(ready.status).toBe(503);
-          expect(await bodyOf(ready)).toMatchObject({ status: 'draining', message: 'drained by HEALTH_DRAIN', dependencies: [] });
-          expect((await get(instance, '/live')).status).toBe(200);
-        } finally {
-          await instance.stop();
-        }
-      }, 30_000);
+      itDrainsByVariable();
+      return;
+
+    case 'variable':
+      itDrainsByVariable();
       return;
 
     case 'none':

@@ -8,9 +8,6 @@ export const netlifyEdgeTarget: Target = {
   platform: 'netlify-edge',
   base: '/edge/health',
   location: 'conformance-edge',
-  drain: {
-    kind: 'none',
-    why: 'edge isolates give no shutdown signal and the edge function wires no drain switch (HEALTH_DRAIN is not read): nothing covers it',
-  },
+  drain: { kind: 'variable' },
   start: (env) => spawnServer(bin('deno'), [...DENO_RUN, 'test/conformance/targets/netlify-edge-server.ts'], env),
 };

@@ -16,10 +16,7 @@ export const netlifyFunctionTarget: Target = {
   name: 'netlify function (netlify/functions/health.mts in-process)',
   platform: 'netlify-functions',
   base: '/health',
-  drain: {
-    kind: 'none',
-    why: 'Netlify Functions give no shutdown signal and the function wires no drain switch (HEALTH_DRAIN is not read): nothing covers it',
-  },
+  drain: { kind: 'variable' },
   async start(env) {
     // Why a query: each configuration needs its own module instance, as each function instance has its own.
     const module = (await import(/* @vite-ignore */ `${FUNCTION}?instance=${++loads}`)) as { default: NetlifyFunction };

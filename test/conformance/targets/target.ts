@@ -36,6 +36,8 @@ export type DrainMode =
   | { kind: 'sigterm'; env: Env }
   | { kind: 'sigterm-after-invocation'; env: Env }
   | { kind: 'drain-switch'; env: Env }
+  /** Only the configuration switch `HEALTH_DRAIN=true` (a redeploy): platforms with no signal and no flag store. */
+  | { kind: 'variable' }
   | { kind: 'none'; why: string };
 
 /** Where a target knowingly answers a case differently, and why. */

@@ -1,6 +1,6 @@
-import type { Lifecycle } from '../../core/index.ts';
+import type { Lifecycle } from './lifecycle.ts';
 
-/** The part of a KV namespace binding the drain switch reads. */
+/** Where the drain flag lives: the part of a Workers KV namespace (or any store like it) the switch reads. */
 export interface FlagStore {
   get(key: string): Promise<string | null>;
 }
@@ -24,9 +24,10 @@ export interface DrainSwitchOptions {
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 
 /**
- * The operator's drain switch for Workers, which have no shutdown signal: when
- * on, every isolate answers readiness 503 `draining` (liveness stays 200) until
- * it is turned off. Each isolate reads the KV flag at most once per `cacheMs`.
+ * The operator's drain switch, for platforms with no shutdown signal (Workers,
+ * Netlify): when on, every isolate answers readiness 503 `draining` (liveness
+ * stays 200) until it is turned off. Each isolate reads the flag store at most
+ * once per `cacheMs`.
  */
 export class DrainSwitch {
   #readAt = Number.NEGATIVE_INFINITY;
