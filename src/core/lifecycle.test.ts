@@ -122,6 +122,15 @@ describe('Lifecycle init', () => {
     expect(lifecycle.reason).toMatch(/^hang: /);
   });
 
+  it('fails a task that ignores its signal at its deadline, instead of starting forever', async () => {
+    const lifecycle = new Lifecycle({ init: [{ name: 'stubborn', timeoutMs: 40, run: () => new Promise<void>(() => {}) }] });
+    const started = performance.now();
+    await lifecycle.ensureStarted();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(lifecycle.state).toBe('failed');
+    expect(lifecycle.reason).toBe('stubborn: timed out after 40 ms');
+  });
+
   it('refuses init tasks once init has begun', async () => {
     const lifecycle = new Lifecycle();
     await lifecycle.ensureStarted();

@@ -1,6 +1,7 @@
 import { classifyError } from './classify-error.ts';
 import { LifecycleError } from './errors.ts';
 import { redact } from './redact.ts';
+import { timeoutError } from './timeout-error.ts';
 
 /**
  * The life of one isolate: a Worker isolate, a Lambda execution environment,
@@ -61,6 +62,30 @@ export interface IsolateFacts {
   in_flight: number;
   platform?: string;
   location?: string;
+}
+
+/**
+ * Runs one init task under its deadline. Why a race and not only a signal: a
+ * task that ignores its signal must not hold the isolate in `starting` forever.
+ */
+async function runTask(task: InitTask): Promise<void> {
+  const timeoutMs = task.timeoutMs ?? 5000;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = timeoutError(timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const work = (async () => task.run(controller.signal))();
+  work.catch(() => {});
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -187,10 +212,8 @@ export class Lifecycle {
   async #runInit(): Promise<void> {
     this.#born();
     for (const task of this.#tasks) {
-      const signal = AbortSignal.timeout(task.timeoutMs ?? 5000);
       try {
-        await task.run(signal);
-        if (signal.aborted) throw signal.reason;
+        await runTask(task);
       } catch (error) {
         const { message } = classifyError(error);
         this.#failures += 1;

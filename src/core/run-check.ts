@@ -1,14 +1,10 @@
 import { classifyError } from './classify-error.ts';
 import { redact, redactDeep } from './redact.ts';
+import { timeoutError } from './timeout-error.ts';
 import type { Check, CheckReport, CheckResult, CheckStatus } from './types.ts';
 
 const STATUSES: ReadonlySet<CheckStatus> = new Set(['healthy', 'degraded', 'unhealthy']);
 
-const timeoutError = (ms: number): Error => {
-  const error = new Error(`timed out after ${ms} ms`);
-  error.name = 'TimeoutError';
-  return error;
-};
 
 function validResult(value: unknown): CheckResult {
   if (
