@@ -55,6 +55,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   });
   const detailsToken = env.string('HEALTH_DETAILS_TOKEN');
   if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
+  const cacheMs = env.string('HEALTH_CACHE_MS') === '0' ? 0 : env.milliseconds('HEALTH_CACHE_MS', 0, 60_000);
   const problems = [...(options.problems ?? []), ...env.problems];
   const validate: InitTask = {
     name: 'configuration',
@@ -70,6 +71,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     version,
     lifecycle,
     ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
+    cacheMs,
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   });

@@ -3,6 +3,7 @@ import { ConfigError } from './errors.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 import { errorResponse, jsonResponse, respond } from './respond.ts';
+import { ResultCache } from './result-cache.ts';
 import { runChecks } from './run-checks.ts';
 import { selectChecks } from './select-checks.ts';
 import type { Check, CheckReport } from './types.ts';
@@ -30,6 +31,12 @@ export interface HealthOptions {
    * @default 10000
    */
   initWaitMs?: number;
+  /**
+   * Reuse a selection's check results for this long (per isolate). 0 runs the
+   * checks on every request. A reused answer carries an `Age` header (seconds).
+   * @default 0
+   */
+  cacheMs?: number;
   /**
    * Include the isolate's facts (id, cold start, uptime, requests) in answers.
    * @default true
@@ -78,6 +85,7 @@ export function createHealth(options: HealthOptions = {}): Health {
   const lifecycle = options.lifecycle ?? new Lifecycle();
   const exposeIsolate = options.exposeIsolate ?? true;
   const initWaitMs = options.initWaitMs ?? 10_000;
+  const cache = new ResultCache(options.cacheMs ?? 0);
 
   const started = async (): Promise<void> => {
     const init = lifecycle.ensureStarted();
@@ -143,7 +151,8 @@ export function createHealth(options: HealthOptions = {}): Health {
       await started();
       const blocked = notReady();
       if (blocked) return blocked;
-      const reports = await runChecks(selection.checks, request.signal);
+      const key = selection.checks.map((check) => check.name).join('\n');
+      const { reports, ageMs } = await cache.get(key, () => runChecks(selection.checks, request.signal));
       const verdict = aggregate(reports);
       return {
         endpoint: 'ready',
@@ -151,6 +160,7 @@ export function createHealth(options: HealthOptions = {}): Health {
         httpStatus: verdict.httpStatus,
         dependencies: reports,
         ...(verdict.message === undefined ? {} : { message: verdict.message }),
+        ...(ageMs === undefined ? {} : { ageMs }),
       };
     });
   };
@@ -184,6 +194,12 @@ function withheld({ message: _message, details: _details, ...report }: CheckRepo
 }
 
 function render(request: Request, summary: HealthSummary): Response {
+  const response = renderBody(request, summary);
+  if (summary.ageMs !== undefined) response.headers.set('Age', String(Math.floor(summary.ageMs / 1000)));
+  return response;
+}
+
+function renderBody(request: Request, summary: HealthSummary): Response {
   const params = new URL(request.url).searchParams;
   if (params.has('verbose')) return respond(renderVerboseText(summary), summary.httpStatus, 'text/plain; charset=utf-8');
   if (request.headers.get('Accept')?.includes('application/health+json')) {

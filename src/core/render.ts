@@ -13,6 +13,8 @@ export interface HealthSummary {
   dependencies: readonly CheckReport[];
   message?: string;
   isolate?: IsolateFacts;
+  /** How old reused check results are, when they come from the result cache. */
+  ageMs?: number;
 }
 
 /** The seed design's JSON, extended only with optional fields. */

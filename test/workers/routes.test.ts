@@ -137,3 +137,22 @@ describe('details for authorized callers only (HEALTH_DETAILS_TOKEN)', () => {
     expect(body.message).toContain('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
   });
 });
+
+describe('HEALTH_CACHE_MS', () => {
+  it('reuses check results within the period: one request to the dependency for many callers', async () => {
+    const id = `cache-${crypto.randomUUID()}`;
+    const env = httpChecksEnv([{ name: 'api', url: `${fixtures.http}/tracked/${id}` }], { HEALTH_CACHE_MS: '5000' });
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await call(env, '/health/ready'));
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers[0]?.headers.get('age')).toBeNull();
+    expect(answers[4]?.headers.get('age')).toBe('0');
+    const hits = ((await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number }).hits;
+    expect(hits).toBe(1);
+  });
+
+  it('names an invalid value', async () => {
+    const body = await json(await call(httpChecksEnv([], { HEALTH_CACHE_MS: 'forever' }), '/health/startup'));
+    expect(body.message).toContain('HEALTH_CACHE_MS must be a whole number of milliseconds');
+  });
+});
