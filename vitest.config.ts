@@ -12,7 +12,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'test/node/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/build-lib-setup.ts'],
         },
       },
       {

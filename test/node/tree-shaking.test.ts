@@ -10,8 +10,7 @@ let bundle = '';
 
 describe('a Worker that uses only the HTTP check, built from the public subpaths', () => {
   beforeAll(() => {
-    // The package as users get it: the built library behind the exports map.
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    // The package as users get it: the built library behind the exports map (test/build-lib-setup.ts).
     execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', `${fixture}/wrangler.toml`, '--outdir', outdir], {
       cwd: root,
       stdio: 'pipe',
