@@ -150,6 +150,30 @@ describe('lifecycle hooks', () => {
   });
 });
 
+describe('the invocation deadline', () => {
+  it("aborts the request's signal shortly before Lambda would end the invocation", async () => {
+    let seen: AbortSignal | undefined;
+    const slow: Handler = async (request) => {
+      seen = request.signal;
+      await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+      return new Response('gave way', { status: 503 });
+    };
+    const started = performance.now();
+    const result = await handle(slow)(v2(), { awsRequestId: 'd-1', getRemainingTimeInMillis: () => 250 });
+    const elapsed = performance.now() - started;
+    expect(result.statusCode).toBe(503);
+    expect(seen?.aborted).toBe(true);
+    expect(elapsed).toBeGreaterThanOrEqual(140);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('leaves the request alone without a context deadline', async () => {
+    let aborted: boolean | undefined;
+    await handle(async (request) => ((aborted = request.signal.aborted), new Response('ok')))(v2(), {});
+    expect(aborted).toBe(false);
+  });
+});
+
 describe('with the real core', () => {
   it('serves liveness to a Function URL, and HEAD without a body', async () => {
     const health = createHealth({ version: '1.2.3', exposeIsolate: false });

@@ -30,6 +30,21 @@ export interface HandleOptions {
   onError?: (error: unknown, info: InvokeInfo) => void;
 }
 
+/** Time kept back from the invocation's deadline to turn the answer into a result. */
+const DEADLINE_MARGIN_MS = 100;
+
+/**
+ * Aborts the request's signal shortly before Lambda would end the invocation, so
+ * checks still running give way to an honest 503 instead of a Lambda timeout.
+ */
+function withInvocationDeadline(request: Request, context: unknown): Request {
+  const remaining = pick(context, 'getRemainingTimeInMillis');
+  if (typeof remaining !== 'function') return request;
+  const ms = Number((remaining as () => unknown).call(context));
+  if (!Number.isFinite(ms)) return request;
+  return new Request(request, { signal: AbortSignal.timeout(Math.max(1, ms - DEADLINE_MARGIN_MS)) });
+}
+
 /** A Lambda handler for every supported HTTP event shape. */
 export type LambdaHandler = (event: unknown, context?: unknown) => Promise<LambdaResult>;
 
@@ -74,6 +89,7 @@ export function handle(fetch: Handler, options: HandleOptions = {}): LambdaHandl
       return toResult(event, errorResponse(400, error instanceof Error ? error.message : 'Malformed event.'));
     }
     if (info.requestId !== undefined) trySetHeader(request.headers, requestIdHeader, info.requestId);
+    request = withInvocationDeadline(request, context);
 
     try {
       return await toResult(event, await fetch(request));
