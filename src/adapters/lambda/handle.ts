@@ -36,13 +36,27 @@ const DEADLINE_MARGIN_MS = 100;
 /**
  * Aborts the request's signal shortly before Lambda would end the invocation, so
  * checks still running give way to an honest 503 instead of a Lambda timeout.
+ * Why a timer and not `AbortSignal.timeout`: the timer holds its controller, so
+ * the deadline fires even when nothing else references the signal.
  */
-function withInvocationDeadline(request: Request, context: unknown): Request {
+function withInvocationDeadline(request: Request, context: unknown): { request: Request; done: () => void } {
   const remaining = pick(context, 'getRemainingTimeInMillis');
-  if (typeof remaining !== 'function') return request;
+  if (typeof remaining !== 'function') return { request, done: () => {} };
   const ms = Number((remaining as () => unknown).call(context));
-  if (!Number.isFinite(ms)) return request;
-  return new Request(request, { signal: AbortSignal.timeout(Math.max(1, ms - DEADLINE_MARGIN_MS)) });
+  if (!Number.isFinite(ms)) return { request, done: () => {} };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('the Lambda invocation is about to time out')), Math.max(1, ms - DEADLINE_MARGIN_MS));
+  const followed = new Request(request, { signal: controller.signal });
+  return {
+    request: followed,
+    // Why `followed` stays referenced until done: a Request's signal follows ours
+    // through a weak reference held by the Request; a handler that keeps only the
+    // signal would otherwise let the Request be collected and never see the abort.
+    done: () => {
+      clearTimeout(timer);
+      void followed;
+    },
+  };
 }
 
 /** A Lambda handler for every supported HTTP event shape. */
@@ -89,7 +103,8 @@ export function handle(fetch: Handler, options: HandleOptions = {}): LambdaHandl
       return toResult(event, errorResponse(400, error instanceof Error ? error.message : 'Malformed event.'));
     }
     if (info.requestId !== undefined) trySetHeader(request.headers, requestIdHeader, info.requestId);
-    request = withInvocationDeadline(request, context);
+    const deadline = withInvocationDeadline(request, context);
+    request = deadline.request;
 
     try {
       return await toResult(event, await fetch(request));
@@ -97,6 +112,8 @@ export function handle(fetch: Handler, options: HandleOptions = {}): LambdaHandl
       report(error, info);
       const where = info.requestId === undefined ? 'the function logs' : `the function logs for request ${info.requestId}`;
       return toResult(event, errorResponse(500, `The health handler failed unexpectedly; see ${where}.`));
+    } finally {
+      deadline.done();
     }
   };
 }
