@@ -3,6 +3,7 @@ import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
+import { invalidConfigurationMessage } from './server-settings-from-env.ts';
 
 export interface AppFromEnvOptions {
   /** e.g. `cloudflare-workers`, `aws-lambda`, `node`. */
@@ -63,7 +64,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
       if (problems.length > 0) throw new ConfigError(problems.join(' '));
     },
   };
-  if (problems.length > 0) (options.log ?? console.error)(`edge-health: invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) (options.log ?? console.error)(invalidConfigurationMessage(problems));
 
   const lifecycle = new Lifecycle({ platform: options.platform, init: [validate, ...(options.init ?? [])] });
   const health = createHealth({

@@ -1,10 +1,9 @@
 import { httpCheck } from '../checks/http/index.ts';
-import type { Check, CheckCategory } from '../core/index.ts';
+import { CHECK_NAME_PATTERN, DEFAULT_TIMEOUT_MS, type Check, type CheckCategory } from '../core/index.ts';
 import type { EnvReader } from './env-reader.ts';
 
 export const HTTP_CHECKS_VAR = 'HEALTH_HTTP_CHECKS';
 const DEFAULT_CATEGORY: CheckCategory = 'critical';
-const DEFAULT_TIMEOUT_MS = 5000;
 const KNOWN_KEYS = new Set(['name', 'url', 'category', 'timeout_ms', 'method', 'expect_status', 'headers', 'follow_redirects']);
 
 /**
@@ -32,7 +31,7 @@ export function httpChecksFromEnv(env: EnvReader): Check[] {
     const url = env.checkUrl(`${label}.url`, fields.url);
     if (!url) return;
     const name = fields.name === undefined ? nameAfterHost(url, hostNames) : fields.name;
-    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/.test(name)) {
+    if (typeof name !== 'string' || !CHECK_NAME_PATTERN.test(name)) {
       env.problems.push(`${label}.name must be 1-63 letters, digits, '_', '.', ':' or '-'.`);
       return;
     }

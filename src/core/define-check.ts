@@ -28,7 +28,8 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 /** Longer deadlines are a mistake for a health endpoint: probes give up long before. */
 export const MAX_TIMEOUT_MS = 60_000;
 
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
+/** What a check name may be: it appears in paths (`/health/ready/<name>`) and log lines. */
+export const CHECK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
 
 /**
  * Builds a check from a name, a category, a timeout and a run function.
@@ -48,7 +49,7 @@ const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
  */
 export function defineCheck(options: DefineCheckOptions): Check {
   const { name, category = 'critical', timeoutMs = DEFAULT_TIMEOUT_MS, secrets = [], run } = options;
-  if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
+  if (typeof name !== 'string' || !CHECK_NAME_PATTERN.test(name)) {
     throw new ConfigError(
       `Check name ${JSON.stringify(name)} is invalid: use 1-63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit.`,
     );

@@ -6,7 +6,7 @@
  */
 export type { Check, CheckCategory, CheckReport, CheckResult, CheckStatus, FailureReason, HealthVerdict } from './types.ts';
 export { CheckError, ConfigError, EdgeHealthError, LifecycleError, isCheckError } from './errors.ts';
-export { defineCheck, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type CheckOptions, type DefineCheckOptions } from './define-check.ts';
+export { CHECK_NAME_PATTERN, defineCheck, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type CheckOptions, type DefineCheckOptions } from './define-check.ts';
 export { runCheck } from './run-check.ts';
 export { runChecks } from './run-checks.ts';
 export { aggregate } from './aggregate.ts';

@@ -2,7 +2,7 @@
  * The Bun server: `bun src/entries/bun.ts`. Drains on SIGTERM like the Node server.
  * @module
  */
-import { createAppFromEnv, EnvReader } from '../config/index.ts';
+import { createAppFromEnv, invalidConfigurationMessage, serverSettingsFromEnv } from '../config/index.ts';
 
 declare const Bun: {
   env: Record<string, string | undefined>;
@@ -14,11 +14,10 @@ declare const Bun: {
 };
 
 const env = Bun.env;
-const reader = new EnvReader(env);
-const port = reader.port('PORT', 8787);
-const drainDelayMs = reader.milliseconds('HEALTH_DRAIN_DELAY_MS', 5000, 300_000);
-if (reader.problems.length > 0) {
-  console.error(`edge-health: invalid configuration:\n  ${reader.problems.join('\n  ')}`);
+const { settings, problems } = serverSettingsFromEnv(env);
+const { port, host, drainDelayMs } = settings;
+if (problems.length > 0) {
+  console.error(invalidConfigurationMessage(problems));
   process.exit(1);
 }
 
@@ -26,7 +25,7 @@ const app = createAppFromEnv(env, { platform: 'bun', initWaitMs: 250 });
 const { lifecycle } = app.health;
 void lifecycle.ensureStarted();
 
-const server = Bun.serve({ port, hostname: env.HOST ?? '127.0.0.1', fetch: app.fetch });
+const server = Bun.serve({ port, hostname: host, fetch: app.fetch });
 console.log(`edge-health: listening on ${server.url.origin}`);
 
 async function stop(signal: string): Promise<void> {

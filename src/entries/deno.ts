@@ -3,7 +3,7 @@
  * Drains on SIGTERM like the Node server.
  * @module
  */
-import { createAppFromEnv, EnvReader } from '../config/index.ts';
+import { createAppFromEnv, invalidConfigurationMessage, serverSettingsFromEnv } from '../config/index.ts';
 
 declare const Deno: {
   env: { toObject(): Record<string, string> };
@@ -16,11 +16,10 @@ declare const Deno: {
 };
 
 const env = Deno.env.toObject();
-const reader = new EnvReader(env);
-const port = reader.port('PORT', 8787);
-const drainDelayMs = reader.milliseconds('HEALTH_DRAIN_DELAY_MS', 5000, 300_000);
-if (reader.problems.length > 0) {
-  console.error(`edge-health: invalid configuration:\n  ${reader.problems.join('\n  ')}`);
+const { settings, problems } = serverSettingsFromEnv(env);
+const { port, host, drainDelayMs } = settings;
+if (problems.length > 0) {
+  console.error(invalidConfigurationMessage(problems));
   Deno.exit(1);
 }
 
@@ -31,7 +30,7 @@ void lifecycle.ensureStarted();
 const server = Deno.serve(
   {
     port,
-    hostname: env.HOST ?? '127.0.0.1',
+    hostname: host,
     onListen: ({ hostname, port }) => console.log(`edge-health: listening on http://${hostname}:${port}`),
   },
   app.fetch,
