@@ -6,7 +6,7 @@ import { createAppFromEnv, invalidConfigurationMessage, serverSettingsFromEnv } 
 
 declare const Bun: {
   env: Record<string, string | undefined>;
-  serve(options: { port: number; hostname: string; fetch: (request: Request) => Promise<Response> }): {
+  serve(options: { port: number; hostname: string; development?: boolean; fetch: (request: Request) => Promise<Response> }): {
     url: URL;
     stop(closeActiveConnections?: boolean): Promise<void>;
     pendingRequests: number;
@@ -25,7 +25,8 @@ const app = createAppFromEnv(env, { platform: 'bun', initWaitMs: 250 });
 const { lifecycle } = app.health;
 void lifecycle.ensureStarted();
 
-const server = Bun.serve({ port, hostname: host, fetch: app.fetch });
+// Why development false: in development mode Bun answers a throw with its HTML error page.
+const server = Bun.serve({ port, hostname: host, development: false, fetch: app.fetch });
 console.log(`edge-health: listening on ${server.url.origin}`);
 
 async function stop(signal: string): Promise<void> {

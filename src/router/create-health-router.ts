@@ -62,6 +62,9 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
 
   return {
     async fetch(request) {
+      // Why: Deno and Bun hand over a Request whose url does not parse when the Host
+      // header is not a host (`Host: a b`); every `new URL(request.url)` would throw.
+      if (!URL.canParse(request.url)) return errorResponse(400, 'The Host header or the request target is not valid.');
       const visit = health.lifecycle.enter(request);
       try {
         return ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(request));

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Lifecycle } from '../../core/index.ts';
 import { toRequest } from './to-request.ts';
 import { writeResponse } from './write-response.ts';
@@ -47,6 +48,10 @@ export async function serve(fetch: (request: Request) => Promise<Response>, opti
   const log = options.log ?? ((message: string) => console.log(message));
   const server = createServer((incoming, outgoing) => {
     const request = toRequest(incoming, outgoing);
+    if (request instanceof Response) {
+      writeResponse(request, outgoing).catch(() => outgoing.destroy());
+      return;
+    }
     const visit = lifecycle.enter(request);
     fetch(request)
       .then((response) => writeResponse(response, outgoing))
@@ -56,6 +61,11 @@ export async function serve(fetch: (request: Request) => Promise<Response>, opti
         outgoing.end('{"status":"error","error":"internal error"}');
       })
       .finally(visit.leave);
+  });
+  // Why: node:http hands CONNECT to this event, not to the request handler; with no
+  // listener it drops the socket without an answer.
+  server.on('connect', (_incoming, socket: Duplex) => {
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;

@@ -77,6 +77,7 @@ export async function spawnServer(command: string, args: readonly string[], env:
   };
   return {
     fetch: (request) => fetchAt(origin, request),
+    origin,
     process: running,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -15,6 +15,8 @@ export interface Instance {
   /** Answers a request; only its method, path, query, headers and body matter, not its origin. */
   fetch(request: Request): Promise<Response>;
   stop(): Promise<void>;
+  /** Where it listens, when it serves real HTTP on a socket (for raw requests `fetch` cannot send). */
+  origin?: string;
   /** Present when the target runs in a process of its own. */
   process?: RunningProcess;
   /** The Worker's `HEALTH_FLAGS` KV namespace, as an operator would change it. */
