@@ -17,3 +17,4 @@ export { DrainSwitch, type DrainSwitchOptions, type FlagStore } from './drain-sw
 export { createHealth, type Handler, type Health, type HealthOptions } from './create-health.ts';
 export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 export { errorResponse, jsonResponse, HEALTH_HEADERS } from './respond.ts';
+export { drainOnSignal, DRAIN_DEFAULTS, type Drain, type DrainOnSignalOptions, type DrainTimings } from './drain-on-signal.ts';

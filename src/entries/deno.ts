@@ -4,6 +4,7 @@
  * @module
  */
 import { createAppFromEnv, invalidConfigurationMessage, serverSettingsFromEnv } from '../config/index.ts';
+import { drainOnSignal } from '../core/index.ts';
 
 declare const Deno: {
   env: { toObject(): Record<string, string> };
@@ -17,7 +18,6 @@ declare const Deno: {
 
 const env = Deno.env.toObject();
 const { settings, problems } = serverSettingsFromEnv(env);
-const { port, host, drainDelayMs } = settings;
 if (problems.length > 0) {
   console.error(invalidConfigurationMessage(problems));
   Deno.exit(1);
@@ -29,24 +29,20 @@ void lifecycle.ensureStarted();
 
 const server = Deno.serve(
   {
-    port,
-    hostname: host,
+    port: settings.port,
+    hostname: settings.host,
     onListen: ({ hostname, port }) => console.log(`edge-health: listening on http://${hostname}:${port}`),
   },
   app.fetch,
 );
 
-async function stop(signal: string): Promise<void> {
-  await server.shutdown();
-  lifecycle.stop(`received ${signal}`);
-  console.log('edge-health: stopped');
-  Deno.exit(0);
-}
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  Deno.addSignalListener(signal, () => {
-    if (lifecycle.shuttingDown) return;
-    lifecycle.shutdown(`received ${signal}`);
-    setTimeout(() => void stop(signal), drainDelayMs);
-  });
-}
+drainOnSignal({
+  lifecycle,
+  drainDelayMs: settings.drainDelayMs,
+  shutdownTimeoutMs: settings.shutdownTimeoutMs,
+  onSignal: (signal, handler) => Deno.addSignalListener(signal, handler),
+  // Why not awaited: shutdown() waits for every connection, keep-alive ones included;
+  // the drain's own shutdown timeout bounds the wait instead.
+  closeListener: () => void server.shutdown(),
+  exit: (code) => Deno.exit(code),
+});

@@ -6,7 +6,7 @@
  */
 import { handle } from '../adapters/lambda/index.ts';
 import { createAppFromEnv } from '../config/index.ts';
-import { redact } from '../core/index.ts';
+import { DRAIN_DEFAULTS, drainOnSignal, redact } from '../core/index.ts';
 
 const app = createAppFromEnv(process.env, {
   platform: 'aws-lambda',
@@ -25,18 +25,17 @@ const handleEvent = handle(app.fetch, {
 // Why count here and not rely on the lifecycle: an invocation is in flight until
 // its result is returned to the runtime, after the router is done with it.
 let invocations = 0;
-let stopping = false;
-const stopIfIdle = (): void => {
-  if (!stopping || invocations > 0) return;
-  lifecycle.stop('received SIGTERM');
-  console.log('edge-health: stopped');
-  setImmediate(() => process.exit(0));
-};
+const idleWaiters: (() => void)[] = [];
+const idle = (): Promise<void> => (invocations === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)));
 
-process.once('SIGTERM', () => {
-  stopping = true;
-  lifecycle.shutdown('received SIGTERM');
-  stopIfIdle();
+drainOnSignal({
+  lifecycle,
+  ...DRAIN_DEFAULTS.lambda,
+  signals: ['SIGTERM'],
+  onSignal: (signal, handler) => void process.on(signal, handler),
+  idle,
+  inFlight: () => invocations,
+  exit: (code) => setImmediate(() => process.exit(code)),
 });
 
 export async function handler(event: unknown, context?: unknown): ReturnType<typeof handleEvent> {
@@ -45,6 +44,6 @@ export async function handler(event: unknown, context?: unknown): ReturnType<typ
     return await handleEvent(event, context);
   } finally {
     invocations -= 1;
-    stopIfIdle();
+    if (invocations === 0) for (const wake of idleWaiters.splice(0)) wake();
   }
 }

@@ -390,7 +390,34 @@ function describeDrain(target: Target): void {
           expect(await bodyOf(live)).toMatchObject({ status: 'healthy', isolate: { state: 'draining' } });
 
           expect(await child.exited).toEqual({ code: 0, signal: null });
+          expect(child.output()).toContain('edge-health: received SIGTERM: readiness is 503; draining for');
           expect(child.output()).toContain('edge-health: stopped');
+        } finally {
+          await instance.stop();
+        }
+      }, 30_000);
+
+      it('drain: a second signal is logged and does not cut it short; a request longer than HEALTH_SHUTDOWN_TIMEOUT_MS is cut at that timeout', async () => {
+        const slow = JSON.stringify([{ name: 'slow-api', url: `${fixtures.http}/slow?ms=8000`, timeout_ms: 10_000 }]);
+        const instance = await target.start({ ...ALL_UP, HEALTH_HTTP_CHECKS: slow, HEALTH_DRAIN_DELAY_MS: '300', HEALTH_SHUTDOWN_TIMEOUT_MS: '1000' });
+        try {
+          const child = instance.process;
+          if (!child) throw new Error('a sigterm target runs in a process of its own');
+          const inFlight = get(instance, '/ready/slow-api').catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          child.kill('SIGTERM');
+          const { value: exit, ms } = await timed(async () => {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            child.kill('SIGINT');
+            return child.exited;
+          });
+          expect(exit).toEqual({ code: 0, signal: null });
+          // 300 ms of drain, then at most 1,000 ms for the request in flight: never the check's 8 s.
+          expect(ms).toBeGreaterThan(1000);
+          expect(ms).toBeLessThan(1300 + TRANSPORT_MARGIN_MS * 2);
+          expect(child.output()).toContain('edge-health: received SIGINT again; still draining');
+          expect(child.output()).toContain('still in flight after 1000 ms');
+          await inFlight;
         } finally {
           await instance.stop();
         }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Lifecycle } from '../../core/index.ts';
+import { drainOnSignal, type Lifecycle } from '../../core/index.ts';
 import { toRequest } from './to-request.ts';
 import { writeResponse } from './write-response.ts';
 
@@ -24,7 +24,7 @@ export interface ServeOptions {
    */
   shutdownTimeoutMs?: number;
   /** @default ['SIGTERM', 'SIGINT'] */
-  signals?: readonly NodeJS.Signals[];
+  signals?: readonly ('SIGTERM' | 'SIGINT')[];
   /** Called when shutdown is complete; the default exits the process with 0. */
   onStopped?: () => void;
   /** @default console.log */
@@ -71,25 +71,19 @@ export async function serve(fetch: (request: Request) => Promise<Response>, opti
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
 
-  let shuttingDown: Promise<void> | undefined;
-  const shutdown = (reason = 'shutting down'): Promise<void> => {
-    shuttingDown ??= (async () => {
-      lifecycle.shutdown(reason);
-      log(`edge-health: ${reason}: readiness is 503; draining for ${options.drainDelayMs ?? 5000} ms`);
-      await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs ?? 5000));
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const shutdown = drainOnSignal({
+    lifecycle,
+    onSignal: (signal, handler) => void process.on(signal, handler),
+    signals: options.signals ?? ['SIGTERM', 'SIGINT'],
+    ...(options.drainDelayMs === undefined ? {} : { drainDelayMs: options.drainDelayMs }),
+    ...(options.shutdownTimeoutMs === undefined ? {} : { shutdownTimeoutMs: options.shutdownTimeoutMs }),
+    closeListener: () => {
+      server.close();
       server.closeIdleConnections();
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, options.shutdownTimeoutMs ?? 10_000).unref());
-      await Promise.race([Promise.all([closed, lifecycle.idle()]), timeout]);
-      server.closeAllConnections();
-      lifecycle.stop(reason);
-      log('edge-health: stopped');
-      (options.onStopped ?? (() => process.exit(0)))();
-    })();
-    return shuttingDown;
-  };
-  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT']) {
-    process.once(signal, () => void shutdown(`received ${signal}`));
-  }
+    },
+    closeAll: () => server.closeAllConnections(),
+    exit: options.onStopped ? () => options.onStopped?.() : (code) => process.exit(code),
+    log,
+  });
   return { server, url, shutdown };
 }
