@@ -1,4 +1,4 @@
-import { ConfigError, createHealth, DrainSwitch, Lifecycle, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
+import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
@@ -77,10 +77,10 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     ...(options.locate ? { locate: options.locate } : {}),
   });
   const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = takesLazyRequests(async (request: Request): Promise<Response> => {
     await drain.apply(lifecycle);
     return router.fetch(request);
-  };
+  });
   return { health, router, fetch, problems };
 }
 

@@ -1,10 +1,12 @@
+import { textResponse } from './shortcuts.ts';
+
 /** Headers every health response carries: probes must never see a cached answer. */
 export const HEALTH_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
 export function respond(body: string, status: number, contentType: string): Response {
-  return new Response(body, {
+  return textResponse(body, {
     status,
     headers: { ...HEALTH_HEADERS, 'Content-Type': contentType },
   });

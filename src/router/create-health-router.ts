@@ -1,5 +1,5 @@
 import { Router, type IRequest } from 'itty-router';
-import { errorResponse, redact, type Handler, type Health } from '../core/index.ts';
+import { bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health } from '../core/index.ts';
 
 export interface HealthRouterOptions {
   /**
@@ -58,20 +58,21 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
     router.head(path, async (request) => withoutBody(await handle(request)));
     router.all(path, methodNotAllowed);
   }
-  router.all('*', (request) => fallback(request));
+  // Why the real request: the fallback is the user's app, which may clone it or read its body.
+  router.all('*', (request) => fallback(realRequest(request)));
 
   return {
-    async fetch(request) {
+    fetch: takesLazyRequests(async (request: Request) => {
       // Why: Deno and Bun hand over a Request whose url does not parse when the Host
       // header is not a host (`Host: a b`); every `new URL(request.url)` would throw.
       if (!URL.canParse(request.url)) return errorResponse(400, 'The Host header or the request target is not valid.');
       const visit = health.lifecycle.enter(request);
       try {
-        return ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(request));
+        return ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(realRequest(request)));
       } finally {
         visit.leave();
       }
-    },
+    }),
   };
 }
 
@@ -90,6 +91,8 @@ function safeDecode(segment: string): string {
  */
 async function withoutBody(response: Response): Promise<Response> {
   const headers = new Headers(response.headers);
-  headers.set('Content-Length', String((await response.arrayBuffer()).byteLength));
+  const text = bodyTextOf(response);
+  const length = text === undefined ? (await response.arrayBuffer()).byteLength : new TextEncoder().encode(text).byteLength;
+  headers.set('Content-Length', String(length));
   return new Response(null, { status: response.status, headers });
 }

@@ -39,3 +39,80 @@ describe('Node adapter: requests no fetch Request can carry', () => {
     expect(await after.text()).toBe('ok');
   });
 });
+
+describe('Node adapter: the lazy request', () => {
+  it("gives a user's own handler a real Request: body, clone(), new Request() of it", async () => {
+    const seen: unknown[] = [];
+    served = await serve(
+      async (request) => {
+        seen.push(request.method, request.headers.get('x-probe'), await request.clone().text(), new Request(request).method);
+        return new Response('done');
+      },
+      { port: 0, lifecycle: new Lifecycle(), signals: [], log: () => {} },
+    );
+    const response = await fetch(`${served.url}/echo?q=1`, { method: 'POST', body: 'hello', headers: { 'x-probe': 'yes' } });
+    expect(await response.text()).toBe('done');
+    expect(seen).toEqual(['POST', 'yes', 'hello', 'POST']);
+  });
+
+  it("hands the router's fallback (the user's app) a real Request, and the health routes a lazy one", async () => {
+    const { createHealth, defineCheck } = await import('../../core/index.ts');
+    const { createHealthRouter } = await import('../../router/index.ts');
+    const seen: unknown[] = [];
+    const lifecycle = new Lifecycle();
+    const probe = defineCheck({
+      name: 'probe',
+      run: () => {
+        seen.push('check ran');
+        return { status: 'healthy' };
+      },
+    });
+    const router = createHealthRouter(createHealth({ lifecycle, checks: [probe] }), {
+      fallback: async (request) => {
+        const text = await request.clone().text();
+        const copy = new Request(request);
+        seen.push(request instanceof Request, copy.method, copy.headers.get('x-probe'), text);
+        return new Response('app');
+      },
+    });
+    served = await serve(router.fetch, { port: 0, lifecycle, signals: [], log: () => {} });
+    const app = await fetch(`${served.url}/api`, { method: 'PUT', body: 'payload', headers: { 'x-probe': 'yes' } });
+    expect(await app.text()).toBe('app');
+    expect(seen).toEqual([true, 'PUT', 'yes', 'payload']);
+    const ready = await fetch(`${served.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(seen.at(-1)).toBe('check ran');
+  });
+
+  it('aborts its signal when the client goes away before the answer', async () => {
+    let aborted: Promise<unknown> | undefined;
+    served = await serve(
+      (request) => {
+        aborted = new Promise((resolve) => request.signal.addEventListener('abort', () => resolve(request.signal.reason)));
+        return new Promise<Response>(() => {});
+      },
+      { port: 0, lifecycle: new Lifecycle(), signals: [], log: () => {} },
+    );
+    const controller = new AbortController();
+    const pending = fetch(`${served.url}/slow`, { signal: controller.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await pending;
+    expect(String(await aborted)).toContain('client disconnected');
+  });
+
+  it('writes a core answer with its Content-Length, and HEAD with the GET length and no body', async () => {
+    const { createHealth } = await import('../../core/index.ts');
+    const { createHealthRouter } = await import('../../router/index.ts');
+    const lifecycle = new Lifecycle();
+    const router = createHealthRouter(createHealth({ lifecycle, exposeIsolate: false, version: 'v1' }));
+    served = await serve(router.fetch, { port: 0, lifecycle, signals: [], log: () => {} });
+    const get = await fetch(`${served.url}/health/live`);
+    const body = await get.text();
+    expect(get.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(JSON.parse(body)).toMatchObject({ status: 'healthy', version: 'v1' });
+    const head = await rawHttp(served.url, 'HEAD /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(head).toMatch(new RegExp(`content-length: ${Buffer.byteLength(body)}\\r\\n`, 'i'));
+    expect(head.endsWith('\r\n\r\n')).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { drainOnSignal, type Lifecycle } from '../../core/index.ts';
+import { acceptsLazyRequests, drainOnSignal, type Lifecycle } from '../../core/index.ts';
 import { toRequest } from './to-request.ts';
 import { writeResponse } from './write-response.ts';
 
@@ -46,8 +46,9 @@ export interface Served {
 export async function serve(fetch: (request: Request) => Promise<Response>, options: ServeOptions): Promise<Served> {
   const { lifecycle } = options;
   const log = options.log ?? ((message: string) => console.log(message));
+  const lazy = acceptsLazyRequests(fetch);
   const server = createServer((incoming, outgoing) => {
-    const request = toRequest(incoming, outgoing);
+    const request = toRequest(incoming, outgoing, { lazy });
     if (request instanceof Response) {
       writeResponse(request, outgoing).catch(() => outgoing.destroy());
       return;

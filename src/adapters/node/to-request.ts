@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { errorResponse } from '../../core/index.ts';
+import { errorResponse, REAL_REQUEST } from '../../core/index.ts';
 
 /**
  * Methods a fetch `Request` refuses to carry (the Fetch standard's forbidden
  * methods): undici throws on them, so they are answered here instead.
  */
 const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** RFC 9110 §7.2: `Host` is `uri-host [ ":" port ]`, a name, an IPv4 or a bracketed IPv6 literal. */
+const HOST_PATTERN = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+(?::\d{0,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{0,5})?$/;
 
 /**
  * A node:http request as a fetch `Request`, aborted when the client goes away;
@@ -15,45 +18,124 @@ const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRA
  * Why an answer and not a throw: this runs inside node:http's synchronous
  * request handler, where an exception is uncaught and stops the process. One
  * scanner sending `TRACE` must not take the health endpoint down.
+ *
+ * Why `lazy` (for handlers marked with `takesLazyRequests`, the router's among
+ * them): building an undici `Request` (its Headers, its signal, a listener on
+ * the socket) costs more than answering a health probe. The object returned
+ * reads `method`, `url`, `headers` and `signal` straight from node:http, each
+ * built on first use; anything else (a body, `clone()`) builds the real
+ * `Request` once and delegates to it.
  */
-export function toRequest(incoming: IncomingMessage, outgoing: ServerResponse): Request | Response {
+export function toRequest(incoming: IncomingMessage, outgoing: ServerResponse, options: { lazy?: boolean } = {}): Request | Response {
   const method = incoming.method ?? 'GET';
   if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
     return errorResponse(405, `Method ${method} is not allowed here; use GET or HEAD.`, { Allow: 'GET, HEAD' });
   }
-  const url = parseUrl(incoming.url ?? '/', incoming.headers.host ?? 'localhost');
-  if (!url) return errorResponse(400, 'The Host header or the request target is not valid.');
-  const headers = new Headers();
-  for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
-    headers.append(incoming.rawHeaders[i] ?? '', incoming.rawHeaders[i + 1] ?? '');
-  }
-  const controller = new AbortController();
-  outgoing.once('close', () => {
-    if (!outgoing.writableFinished) controller.abort(new Error('client disconnected'));
-  });
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  try {
-    return new Request(url, {
-      method,
-      headers,
-      signal: controller.signal,
-      ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: 'half' } : {}),
-    } as RequestInit);
-  } catch {
-    // Why a catch-all: undici validates more than node:http's parser (method tokens,
-    // header values); whatever it refuses is the caller's input, so a 400.
-    return errorResponse(400, 'The request cannot be represented as a fetch Request (method or headers not valid).');
-  }
+  const host = incoming.headers.host ?? 'localhost';
+  const url = HOST_PATTERN.test(host) ? parseUrl(incoming.url ?? '/', host) : undefined;
+  if (url === undefined) return errorResponse(400, 'The Host header or the request target is not valid.');
+  const request = new NodeRequest(incoming, outgoing, url);
+  return options.lazy ? (request as unknown as Request) : request[REAL_REQUEST]();
 }
 
-/** RFC 9110 §7.2: `Host` is `uri-host [ ":" port ]`, a name, an IPv4 or a bracketed IPv6 literal. */
-const HOST_PATTERN = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+(?::\d{0,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{0,5})?$/;
-
-function parseUrl(target: string, host: string): URL | undefined {
-  if (!HOST_PATTERN.test(host)) return undefined;
+function parseUrl(target: string, host: string): string | undefined {
   try {
-    return new URL(target, `http://${host}`);
+    return new URL(target, `http://${host}`).href;
   } catch {
     return undefined;
   }
 }
+
+class NodeRequest {
+  readonly #incoming: IncomingMessage;
+  readonly #outgoing: ServerResponse;
+  readonly #url: string;
+  #headers: Headers | undefined;
+  #controller: AbortController | undefined;
+  #real: Request | undefined;
+
+  constructor(incoming: IncomingMessage, outgoing: ServerResponse, url: string) {
+    this.#incoming = incoming;
+    this.#outgoing = outgoing;
+    this.#url = url;
+  }
+
+  get method(): string {
+    return this.#incoming.method ?? 'GET';
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  get headers(): Headers {
+    if (this.#real) return this.#real.headers;
+    if (!this.#headers) {
+      const raw = this.#incoming.rawHeaders;
+      const headers = new Headers();
+      for (let i = 0; i < raw.length; i += 2) {
+        try {
+          headers.append(raw[i] ?? '', raw[i + 1] ?? '');
+        } catch {
+          // Why skip: node:http accepted a header line that Headers refuses; a health
+          // answer does not need it, and a throw here would turn into a 500.
+        }
+      }
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      const controller = new AbortController();
+      const outgoing = this.#outgoing;
+      const abort = (): void => {
+        if (!outgoing.writableFinished) controller.abort(new Error('client disconnected'));
+      };
+      if (outgoing.closed) abort();
+      else outgoing.once('close', abort);
+      this.#controller = controller;
+    }
+    return this.#controller.signal;
+  }
+
+  /** The real `Request`, built once, for whatever the lazy fields do not cover. */
+  [REAL_REQUEST](): Request {
+    if (!this.#real) {
+      const method = this.method;
+      const hasBody = method !== 'GET' && method !== 'HEAD';
+      this.#real = new Request(this.#url, {
+        method,
+        headers: this.headers,
+        signal: this.signal,
+        ...(hasBody ? { body: Readable.toWeb(this.#incoming) as ReadableStream, duplex: 'half' } : {}),
+      } as RequestInit);
+    }
+    return this.#real;
+  }
+}
+
+// Every other member of Request (body, bodyUsed, text(), clone(), cache, …) goes to the real one.
+for (const key of Reflect.ownKeys(Request.prototype)) {
+  if (key === 'constructor' || key in NodeRequest.prototype) continue;
+  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);
+  if (!descriptor) continue;
+  Object.defineProperty(NodeRequest.prototype, key, {
+    configurable: true,
+    enumerable: false,
+    ...(typeof descriptor.value === 'function'
+      ? {
+          value(this: NodeRequest, ...args: unknown[]) {
+            const real = this[REAL_REQUEST]();
+            return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
+          },
+        }
+      : {
+          get(this: NodeRequest) {
+            return Reflect.get(this[REAL_REQUEST](), key);
+          },
+        }),
+  });
+}
+Object.setPrototypeOf(NodeRequest.prototype, Request.prototype);

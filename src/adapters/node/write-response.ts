@@ -1,13 +1,20 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { bodyTextOf } from '../../core/index.ts';
 
-/** Writes a fetch `Response` to a node:http response, streaming the body. */
+/**
+ * Writes a fetch `Response` to a node:http response. A body the core built from
+ * text is written in one call, without reading a stream (most of a probe's cost
+ * on Node otherwise); any other body is streamed with backpressure.
+ */
 export async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, key) => {
-    if (key !== 'set-cookie') headers[key] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const text = bodyTextOf(response);
+  const headers = headersOf(response);
+  if (text !== undefined) {
+    headers['content-length'] ??= Buffer.byteLength(text);
+    outgoing.writeHead(response.status, headers);
+    outgoing.end(text);
+    return;
+  }
   outgoing.writeHead(response.status, headers);
   if (!response.body) {
     outgoing.end();
@@ -24,4 +31,14 @@ export async function writeResponse(response: Response, outgoing: ServerResponse
     reader.releaseLock();
     outgoing.end();
   }
+}
+
+function headersOf(response: Response): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') headers[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  return headers;
 }
