@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import multiAlbFixture from '../../../test/fixtures/lambda/alb-multi-value.json' with { type: 'json' };
 import v1Fixture from '../../../test/fixtures/lambda/api-gateway-v1.json' with { type: 'json' };
 import v2Fixture from '../../../test/fixtures/lambda/api-gateway-v2.json' with { type: 'json' };
+import configFixture from '../../../test/fixtures/lambda/config.json' with { type: 'json' };
+import scheduledFixture from '../../../test/fixtures/lambda/eventbridge-scheduled.json' with { type: 'json' };
+import functionUrlConsoleFixture from '../../../test/fixtures/lambda/function-url-console.json' with { type: 'json' };
 import s3Fixture from '../../../test/fixtures/lambda/s3-put.json' with { type: 'json' };
+import sqsFixture from '../../../test/fixtures/lambda/sqs.json' with { type: 'json' };
 import { echoHandler, readEcho } from '../../../test/fixtures/lambda/echo-handler.ts';
 import { createHealth, type Handler } from '../../core/index.ts';
 import { handle, type InvokeInfo } from './handle.ts';
@@ -14,32 +18,42 @@ const v2WithoutMethod = () => {
   delete (event.requestContext.http as { method?: string }).method;
   return event;
 };
+const v2WithMethod = (method: string) => {
+  const event = v2();
+  event.requestContext.http.method = method;
+  return event;
+};
 const errorOf = (result: { body: string }) => (JSON.parse(result.body) as { status: string; error: string });
 
-describe('malformed and unknown events', () => {
-  const unknown: Array<[string, unknown, RegExp]> = [
-    ['null', null, /Unrecognised Lambda event: .*got null\./],
-    ['a string', 'GET /health', /got a string\./],
-    ['a number', 42, /got a number\./],
-    ['an array', [v1Fixture], /got an array\./],
-    ['an empty object', {}, /got an object with no fields/],
-    ['an S3 event', s3Fixture, /got an "aws:s3" event with fields Records\. Is this function wired to another trigger\?/],
+describe('events that are no HTTP request', () => {
+  const other: Array<[string, unknown, string]> = [
+    ['an SQS event', sqsFixture, 'edge-health received an SQS event; it serves HTTP events only (API Gateway REST and HTTP APIs, Function URLs, ALB, VPC Lattice). Check the function\'s triggers.'],
+    ['an S3 event', s3Fixture, 'edge-health received an S3 event;'],
+    ['a scheduled event', scheduledFixture, 'edge-health received an EventBridge scheduled event;'],
+    ['an AWS Config event', configFixture, 'edge-health received an AWS Config rule event;'],
+    ['null', null, 'edge-health received an unrecognised event (null);'],
+    ['an empty object', {}, 'edge-health received an unrecognised event (an object with no fields);'],
   ];
 
-  it.each(unknown)('answers %s with a readable 400 in the plain v1 shape', async (_name, event, message) => {
-    const result = await handle(echoHandler)(event);
-    expect(Object.keys(result).sort()).toEqual(['body', 'headers', 'isBase64Encoded', 'statusCode']);
-    expect(result.statusCode).toBe(400);
-    expect('headers' in result && result.headers).toMatchObject({ 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' });
-    expect(errorOf(result)).toEqual({ status: 'error', error: expect.stringMatching(message) });
+  it.each(other)('fail the invocation for %s, naming its kind', async (_name, event, message) => {
+    const onError = vi.fn();
+    const failed = handle(echoHandler, { onError })(event);
+    await expect(failed).rejects.toThrow(message);
+    await expect(failed).rejects.toMatchObject({ name: 'LambdaEventError', code: 'not_http' });
+    expect(onError).not.toHaveBeenCalled();
   });
 
+  it('name no value of the event in the error', async () => {
+    const event = { ...structuredClone(sqsFixture), token: 'hunter2-s3cr3t' };
+    await expect(handle(echoHandler)(event)).rejects.toSatisfy((error: Error) => !error.message.includes('hunter2'));
+  });
+});
+
+describe('malformed HTTP events', () => {
   const malformed: Array<[string, unknown, string]> = [
     ['a v2 event without requestContext.http.method', v2WithoutMethod(), 'Malformed HTTP API / Function URL (v2) event. "requestContext.http.method" is missing.'],
     ['a v2 event without requestContext', v2({ requestContext: undefined }), '"requestContext.http.method" is missing.'],
-    ['a v1 event with a method that is no token', v1({ httpMethod: 'GET /' }), 'Malformed API Gateway REST (v1) event. "GET /" is not a valid HTTP method.'],
     ['a v1 event with a numeric method', v1({ httpMethod: 7 }), '"httpMethod" should be a non-empty string but is a number.'],
-    ['a CONNECT request', v1({ httpMethod: 'CONNECT' }), 'The HTTP method CONNECT is not supported here.'],
     ['a v1 event without path', v1({ path: undefined }), '"path" is missing.'],
     ['a relative path', v1({ path: 'health' }), 'The request path should start with "/" but is "health".'],
     ['a body that claims base64 but is not', v1({ httpMethod: 'POST', body: 'not base64!', isBase64Encoded: true }), '"body" is flagged isBase64Encoded but is not valid base64.'],
@@ -47,7 +61,6 @@ describe('malformed and unknown events', () => {
     ['headers that are not an object', v1({ multiValueHeaders: null, headers: 'Host: x' }), '"headers" should be an object of strings but is a string.'],
     ['multi-value headers that are not lists', v1({ multiValueHeaders: { Accept: '*/*' } }), '"multiValueHeaders" entry "Accept" should be an array of strings but is a string.'],
     ['cookies that are not a list', v2({ cookies: 'a=1' }), '"cookies" should be an array of strings but is a string.'],
-    ['a Host that is no host name', v2({ headers: { host: 'evil.example/x?y' } }), 'The Host header "evil.example/x?y" is not a valid host name.'],
   ];
 
   it.each(malformed)('answers %s with a readable 400', async (_name, event, message) => {
@@ -55,6 +68,22 @@ describe('malformed and unknown events', () => {
     expect(result.statusCode).toBe(400);
     expect(errorOf(result).error).toContain(message);
     expect(result.isBase64Encoded).toBe(false);
+  });
+
+  const unservable: Array<[string, unknown, string]> = [
+    ['TRACE', v1({ httpMethod: 'TRACE' }), 'The HTTP method TRACE is not supported here; this endpoint serves GET, HEAD.'],
+    ['CONNECT', v2WithMethod('CONNECT'), 'The HTTP method CONNECT is not supported here; this endpoint serves GET, HEAD.'],
+    ['TRACK, in lower case', v1({ httpMethod: 'track' }), 'The HTTP method TRACK is not supported here; this endpoint serves GET, HEAD.'],
+    ['a method that is no token', v1({ httpMethod: 'GET /' }), '"GET /" is not a valid HTTP method; this endpoint serves GET, HEAD.'],
+    ['a method with a control character', v2WithMethod('GE\nT'), 'is not a valid HTTP method; this endpoint serves GET, HEAD.'],
+  ];
+
+  it.each(unservable)('answers %s with 405 and Allow: GET, HEAD', async (_name, event, message) => {
+    const result = await handle(echoHandler)(event);
+    expect(result.statusCode).toBe(405);
+    expect(errorOf(result).error).toContain(message);
+    const headers = 'multiValueHeaders' in result && result.multiValueHeaders ? result.multiValueHeaders : 'headers' in result ? result.headers : {};
+    expect(JSON.stringify(headers)).toContain('GET, HEAD');
   });
 
   it('does not echo a header value it rejects', async () => {
@@ -71,6 +100,20 @@ describe('malformed and unknown events', () => {
       multiValueHeaders: { 'cache-control': ['no-store'] },
     });
     expect(errorOf(result).error).toBe('Malformed ALB event. "httpMethod" is missing.');
+  });
+});
+
+describe('hosts that are no URL host, as in AWS console test events', () => {
+  it.each([
+    ['a Function URL test event with <url-id> placeholders', functionUrlConsoleFixture, 'https://lambda.invalid/my/path?parameter1=value1&parameter1=value2&parameter2=value'],
+    ['a REST test event with Host "....execute-api…"', v1({ multiValueHeaders: null, headers: { Host: '....execute-api.us-east-1.amazonaws.com' } }), 'https://gy415nuibc.execute-api.us-east-2.amazonaws.com/health/ready?exclude=cache'],
+    ['an HTTP API event with Host "*.execute-api…" and no usable domainName', v2({ headers: { host: '*.execute-api.eu-central-1.amazonaws.com' }, requestContext: { ...v2().requestContext, domainName: '*.execute-api.eu-central-1.amazonaws.com' } }), 'https://lambda.invalid/health/ready?exclude=cache'],
+    ['a Host with a path in it', v2({ headers: { host: 'evil.example/x?y' } }), 'https://aaaaaaaaaa.execute-api.us-west-2.amazonaws.com/health/ready?exclude=cache'],
+    ['a Host with a port out of range', v2({ headers: { host: 'example.com:99999' } }), 'https://aaaaaaaaaa.execute-api.us-west-2.amazonaws.com/health/ready?exclude=cache'],
+  ])('serves %s on a fallback host', async (_name, event, url) => {
+    const result = await handle(echoHandler)(event);
+    expect(result.statusCode).toBe(200);
+    expect(readEcho(result).url).toBe(url);
   });
 });
 
@@ -118,7 +161,7 @@ describe('lifecycle hooks', () => {
     const first = fresh.handle(echoHandler, { onInvoke: (info) => void calls.push(info) });
     const second = fresh.handle(echoHandler, { onInvoke: (info) => void calls.push(info) });
     await first(v1(), { awsRequestId: 'a-1' });
-    await first(null);
+    await expect(first(null)).rejects.toThrow('an unrecognised event (null)');
     await second(v2(), { awsRequestId: 'a-3' });
     expect(calls).toEqual([{ coldStart: true, requestId: 'a-1' }, { coldStart: false }, { coldStart: false, requestId: 'a-3' }]);
   });

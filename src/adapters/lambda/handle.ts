@@ -1,8 +1,6 @@
 import type { Handler } from '../../core/index.ts';
-import { errorResponse } from './error-response.ts';
-import { pick } from './pick.ts';
-import { toRequest } from './to-request.ts';
-import { toResult } from './to-result.ts';
+import { detectEvent, type HttpEvent, type OtherEvent } from './detect-event.ts';
+import { ALLOWED_METHODS, isLambdaEventError, LambdaEventError, pick } from './read-event.ts';
 import type { LambdaResult } from './types.ts';
 
 export interface InvokeInfo {
@@ -59,6 +57,68 @@ function withInvocationDeadline(request: Request, context: unknown): { request: 
   };
 }
 
+const SERVED = 'it serves HTTP events only (API Gateway REST and HTTP APIs, Function URLs, ALB, VPC Lattice)';
+
+/** Fails the invocation, so that a trigger wired here by mistake retries or dead-letters its messages instead of losing them. */
+const notHttp = (event: OtherEvent): LambdaEventError =>
+  new LambdaEventError('not_http', `edge-health received ${event.description}; ${SERVED}. Check the function's triggers.`);
+
+/** Reads the request, with the event's label on any error it answers. */
+function readRequest(event: HttpEvent): Request {
+  try {
+    return event.toRequest();
+  } catch (error) {
+    if (isLambdaEventError(error) && error.code === 'method_not_allowed') throw error;
+    const detail = isLambdaEventError(error) ? ` ${error.message}` : '';
+    throw new LambdaEventError('malformed', `Malformed ${event.label} event.${detail}`, { cause: error });
+  }
+}
+
+/**
+ * Reads any supported Lambda HTTP event into a fetch `Request`.
+ *
+ * @throws {LambdaEventError} `not_http` for an event of another kind (SQS, S3, …),
+ * `malformed` or `method_not_allowed` for an HTTP event that cannot be served; the message is safe to show
+ * @example
+ * ```ts
+ * const request = toRequest(event);
+ * new URL(request.url).pathname; // '/health/ready'
+ * ```
+ */
+export function toRequest(event: unknown): Request {
+  const detected = detectEvent(event);
+  if (!detected.http) throw notHttp(detected);
+  return readRequest(detected);
+}
+
+/**
+ * Turns a `Response` into the result the event's source expects.
+ *
+ * @throws {LambdaEventError} `not_http` for an event that is no HTTP event
+ * @example
+ * ```ts
+ * return toResult(event, await app.fetch(toRequest(event)));
+ * ```
+ */
+export async function toResult(event: unknown, response: Response): Promise<LambdaResult> {
+  const detected = detectEvent(event);
+  if (!detected.http) throw notHttp(detected);
+  return detected.toResult(response);
+}
+
+/** The JSON error every edge-health endpoint answers with: `{ status: 'error', error: message }`. */
+function errorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ status: 'error', error: message }), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+function eventErrorResponse(error: unknown): Response {
+  if (isLambdaEventError(error) && error.code === 'method_not_allowed') return errorResponse(405, error.message, { Allow: ALLOWED_METHODS });
+  return errorResponse(400, error instanceof Error ? error.message : 'Malformed event.');
+}
+
 /** A Lambda handler for every supported HTTP event shape. */
 export type LambdaHandler = (event: unknown, context?: unknown) => Promise<LambdaResult>;
 
@@ -67,8 +127,11 @@ let invoked = false;
 
 /**
  * Wraps a fetch handler for AWS Lambda behind API Gateway (REST v1, HTTP API v2),
- * a Function URL or an ALB. A malformed or unknown event gets a readable 400; a
- * throwing fetch handler a generic 500. The returned handler never throws.
+ * a Function URL, an ALB or VPC Lattice (V1, V2). A malformed HTTP event gets a
+ * readable 400, a method a `Request` cannot carry a 405, and a throwing fetch
+ * handler a generic 500. Any other event (SQS, S3, EventBridge…) fails the
+ * invocation with a `LambdaEventError` naming its kind, so its source retries
+ * or dead-letters it rather than counting it as handled.
  *
  * @example
  * ```ts
@@ -96,22 +159,23 @@ export function handle(fetch: Handler, options: HandleOptions = {}): LambdaHandl
       report(error, info);
     }
 
+    const detected = detectEvent(event);
+    if (!detected.http) throw notHttp(detected);
     let request: Request;
     try {
-      request = toRequest(event);
+      request = readRequest(detected);
     } catch (error) {
-      return toResult(event, errorResponse(400, error instanceof Error ? error.message : 'Malformed event.'));
+      return detected.toResult(eventErrorResponse(error));
     }
     if (info.requestId !== undefined) trySetHeader(request.headers, requestIdHeader, info.requestId);
     const deadline = withInvocationDeadline(request, context);
-    request = deadline.request;
 
     try {
-      return await toResult(event, await fetch(request));
+      return await detected.toResult(await fetch(deadline.request));
     } catch (error) {
       report(error, info);
       const where = info.requestId === undefined ? 'the function logs' : `the function logs for request ${info.requestId}`;
-      return toResult(event, errorResponse(500, `The health handler failed unexpectedly; see ${where}.`));
+      return detected.toResult(errorResponse(500, `The health handler failed unexpectedly; see ${where}.`));
     } finally {
       deadline.done();
     }

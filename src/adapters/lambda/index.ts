@@ -1,8 +1,10 @@
 /**
  * AWS Lambda adapter: runs a fetch-API handler behind API Gateway (REST API v1,
- * HTTP API v2), Lambda Function URLs and Application Load Balancers. Each event
- * shape is a small processor that reads the event into a `Request` and writes
- * the `Response` back in the result form that source expects.
+ * HTTP API v2), Lambda Function URLs, Application Load Balancers and VPC Lattice
+ * (event structures V1 and V2). Each HTTP event shape is a small processor that
+ * reads the event into a `Request` and writes the `Response` back in the result
+ * form that source expects; any other event (SQS, S3, EventBridge…) fails the
+ * invocation with a `LambdaEventError` that names its kind.
  *
  * @example
  * ```ts
@@ -11,15 +13,11 @@
  * ```
  * @module
  */
-export { handle, type HandleOptions, type InvokeInfo, type LambdaHandler } from './handle.ts';
-export { toRequest } from './to-request.ts';
-export { toResult } from './to-result.ts';
-export { detectEvent, type DetectedEvent } from './detect-event.ts';
-export { apiGatewayV1 } from './api-gateway-v1.ts';
-export { apiGatewayV2 } from './api-gateway-v2.ts';
-export { alb } from './alb.ts';
-export { isTextContentType } from './is-text-content-type.ts';
-export { LambdaEventError, isLambdaEventError } from './lambda-event-error.ts';
+export { handle, toRequest, toResult, type HandleOptions, type InvokeInfo, type LambdaHandler } from './handle.ts';
+export { detectEvent, type DetectedEvent, type HttpEvent, type OtherEvent } from './detect-event.ts';
+export { alb, apiGatewayV1, apiGatewayV2, vpcLatticeV1, vpcLatticeV2 } from './http-events.ts';
+export { isTextContentType } from './encoding.ts';
+export { isLambdaEventError, LambdaEventError, type LambdaEventErrorCode } from './read-event.ts';
 export type {
   AlbEvent,
   AlbResult,
@@ -31,4 +29,7 @@ export type {
   LambdaContext,
   LambdaHttpEvent,
   LambdaResult,
+  VpcLatticeResult,
+  VpcLatticeV1Event,
+  VpcLatticeV2Event,
 } from './types.ts';

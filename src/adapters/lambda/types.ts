@@ -57,7 +57,33 @@ export interface AlbEvent {
   requestContext: { elb: { targetGroupArn?: string } };
 }
 
-export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event | AlbEvent;
+/** VPC Lattice target group, event structure V1: snake_case fields, repeated headers comma-joined. */
+export interface VpcLatticeV1Event {
+  /** The path with the query string as the client sent it. */
+  raw_path: string;
+  method: string;
+  headers?: StringMap;
+  /** The last value of each repeated parameter. */
+  query_string_parameters?: StringMap;
+  body?: string;
+  is_base64_encoded?: boolean;
+}
+
+/** VPC Lattice target group, event structure V2. */
+export interface VpcLatticeV2Event {
+  version: '2.0';
+  /** The path with the query string as the client sent it (per the VPC Lattice User Guide). */
+  path: string;
+  method: string;
+  /** Lists per the User Guide; AWS's published samples show plain strings: both are read. */
+  headers?: Record<string, string | string[] | undefined>;
+  queryStringParameters?: Record<string, string | string[] | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+  requestContext: { serviceNetworkArn?: string; serviceArn?: string; targetGroupArn?: string; region?: string };
+}
+
+export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event | AlbEvent | VpcLatticeV1Event | VpcLatticeV2Event;
 
 export interface ApiGatewayV1Result {
   statusCode: number;
@@ -83,19 +109,29 @@ export type AlbResult = {
   isBase64Encoded: boolean;
 } & ({ headers: Record<string, string> } | { multiValueHeaders: Record<string, string[]> });
 
-export type LambdaResult = ApiGatewayV1Result | ApiGatewayV2Result | AlbResult;
+/** VPC Lattice reads the same fields as a single-value ALB target group. */
+export interface VpcLatticeResult {
+  statusCode: number;
+  statusDescription: string;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: boolean;
+}
+
+export type LambdaResult = ApiGatewayV1Result | ApiGatewayV2Result | AlbResult | VpcLatticeResult;
 
 /** The part of the Lambda context object we read. */
 export interface LambdaContext {
   awsRequestId?: string;
 }
 
-/** One event shape: how to recognise it, read it into a `Request`, and answer it. */
-export interface EventProcessor<E extends object, R extends LambdaResult = LambdaResult> {
+/** One HTTP event shape: how to recognise it, read it into a `Request`, and answer it. */
+export interface EventProcessor<E extends object = object, R extends LambdaResult = LambdaResult> {
   /** Shown in error messages, e.g. "API Gateway REST (v1)". */
   readonly label: string;
-  detect: (event: object) => event is E;
-  /** @throws {LambdaEventError} when the event is malformed */
+  /** By the fields only this kind carries. */
+  detect: (event: Record<string, unknown>) => event is Record<string, unknown> & E;
+  /** @throws {LambdaEventError} when the event is malformed or its method cannot be served */
   toRequest: (event: E) => Request;
   toResult: (event: E, response: Response) => Promise<R>;
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isTextContentType } from './is-text-content-type.ts';
+import { isTextContentType } from './encoding.ts';
 
 it.each([
   'text/plain; charset=utf-8',
