@@ -71,19 +71,19 @@ describe('malformed HTTP events', () => {
   });
 
   const unservable: Array<[string, unknown, string]> = [
-    ['TRACE', v1({ httpMethod: 'TRACE' }), 'The HTTP method TRACE is not supported here; this endpoint serves GET, HEAD.'],
-    ['CONNECT', v2WithMethod('CONNECT'), 'The HTTP method CONNECT is not supported here; this endpoint serves GET, HEAD.'],
-    ['TRACK, in lower case', v1({ httpMethod: 'track' }), 'The HTTP method TRACK is not supported here; this endpoint serves GET, HEAD.'],
-    ['a method that is no token', v1({ httpMethod: 'GET /' }), '"GET /" is not a valid HTTP method; this endpoint serves GET, HEAD.'],
-    ['a method with a control character', v2WithMethod('GE\nT'), 'is not a valid HTTP method; this endpoint serves GET, HEAD.'],
+    ['TRACE', v1({ httpMethod: 'TRACE' }), 'Method TRACE is not allowed here; use GET or HEAD.'],
+    ['CONNECT', v2WithMethod('CONNECT'), 'Method CONNECT is not allowed here; use GET or HEAD.'],
+    ['TRACK, in lower case', v1({ httpMethod: 'track' }), 'Method TRACK is not allowed here; use GET or HEAD.'],
+    ['a method that is no token', v1({ httpMethod: 'GET /' }), '"GET /" is not a valid HTTP method; use GET or HEAD.'],
+    ['a method with a control character', v2WithMethod('GE\nT'), 'is not a valid HTTP method; use GET or HEAD.'],
   ];
 
   it.each(unservable)('answers %s with 405 and Allow: GET, HEAD', async (_name, event, message) => {
     const result = await handle(echoHandler)(event);
     expect(result.statusCode).toBe(405);
     expect(errorOf(result).error).toContain(message);
-    const headers = 'multiValueHeaders' in result && result.multiValueHeaders ? result.multiValueHeaders : 'headers' in result ? result.headers : {};
-    expect(JSON.stringify(headers)).toContain('GET, HEAD');
+    const allow = 'multiValueHeaders' in result && result.multiValueHeaders ? result.multiValueHeaders['allow'] : 'headers' in result ? result.headers?.['allow'] : undefined;
+    expect([allow].flat()).toEqual(['GET, HEAD']);
   });
 
   it('does not echo a header value it rejects', async () => {

@@ -139,10 +139,11 @@ export function buildRequest(parts: RequestParts): Request {
   // Fetch upper-cases only six methods; a gateway may pass `patch` as sent.
   const method = parts.method.toUpperCase();
   if (!TOKEN.test(method)) {
-    throw new LambdaEventError('method_not_allowed', `"${clip(parts.method)}" is not a valid HTTP method; this endpoint serves ${ALLOWED_METHODS}.`);
+    throw new LambdaEventError('method_not_allowed', `"${clip(parts.method)}" is not a valid HTTP method; use GET or HEAD.`);
   }
   if (FORBIDDEN_METHODS.has(method)) {
-    throw new LambdaEventError('method_not_allowed', `The HTTP method ${method} is not supported here; this endpoint serves ${ALLOWED_METHODS}.`);
+    // The router's own words for a method it does not serve.
+    throw new LambdaEventError('method_not_allowed', `Method ${method} is not allowed here; use GET or HEAD.`);
   }
   if (!parts.path.startsWith('/')) throw malformed(`The request path should start with "/" but is "${clip(parts.path)}".`);
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 
 /** The HTTP event shapes Lambda delivers, each built from its recorded AWS sample in test/fixtures/lambda. */
-export type LambdaEventKind = 'api-gateway-v1' | 'api-gateway-v2' | 'function-url' | 'alb' | 'alb-multi-value';
+export type LambdaEventKind = 'api-gateway-v1' | 'api-gateway-v2' | 'function-url' | 'alb' | 'alb-multi-value' | 'vpc-lattice-v1' | 'vpc-lattice-v2';
 
 export const LAMBDA_EVENT_LABELS: Record<LambdaEventKind, string> = {
   'api-gateway-v1': 'API Gateway REST (v1)',
@@ -10,6 +10,8 @@ export const LAMBDA_EVENT_LABELS: Record<LambdaEventKind, string> = {
   'function-url': 'Function URL',
   alb: 'ALB',
   'alb-multi-value': 'ALB, multi-value headers',
+  'vpc-lattice-v1': 'VPC Lattice, event structure V1',
+  'vpc-lattice-v2': 'VPC Lattice, event structure V2',
 };
 
 const FIXTURES: Record<LambdaEventKind, string> = {
@@ -18,6 +20,8 @@ const FIXTURES: Record<LambdaEventKind, string> = {
   'function-url': 'function-url.json',
   alb: 'alb-single-value.json',
   'alb-multi-value': 'alb-multi-value.json',
+  'vpc-lattice-v1': 'vpc-lattice-v1.json',
+  'vpc-lattice-v2': 'vpc-lattice-v2.json',
 };
 
 type Json = Record<string, unknown>;
@@ -61,9 +65,9 @@ function headersOver(sample: unknown, request: Request): Record<string, string[]
   return merged;
 }
 
-/** HTTP API (v2) joins a repeated header with commas. */
-const joined = (headers: Record<string, string[]>): Record<string, string> =>
-  Object.fromEntries(Object.entries(headers).map(([name, values]) => [name, values.join(',')]));
+/** HTTP API (v2) joins a repeated header with commas, VPC Lattice V1 with a comma and a space. */
+const joined = (headers: Record<string, string[]>, separator = ','): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([name, values]) => [name, values.join(separator)]));
 
 /** The event Lambda would deliver for `request`, in the shape `kind`. */
 export async function toLambdaEvent(kind: LambdaEventKind, request: Request): Promise<Json> {
@@ -136,6 +140,20 @@ export async function toLambdaEvent(kind: LambdaEventKind, request: Request): Pr
       }
       return alb;
     }
+    case 'vpc-lattice-v1':
+    case 'vpc-lattice-v2': {
+      // Both carry the query, as the client sent it, in the path; V1 comma-joins repeated headers and keeps the last of repeated parameters, V2 lists them.
+      const v2 = kind === 'vpc-lattice-v2';
+      const headers = headersOver(event.headers, request);
+      if (cookie) headers.cookie = [cookie];
+      const decoded = group(query.decoded);
+      const lattice: Json = v2
+        ? { ...event, path: url.pathname + url.search, method, headers, queryStringParameters: decoded, isBase64Encoded: false }
+        : { ...event, raw_path: url.pathname + url.search, method, headers: joined(headers, ', '), query_string_parameters: lastOf(decoded), is_base64_encoded: false };
+      delete lattice.body;
+      if (text !== '') lattice.body = text;
+      return lattice;
+    }
   }
 }
 
@@ -174,12 +192,13 @@ export function fromLambdaResult(kind: LambdaEventKind, event: Json, value: unkn
   const status = statusCode as number;
 
   const headers = new Headers();
-  if (kind === 'alb' || kind === 'alb-multi-value') {
+  // VPC Lattice reads the fields of a single-value ALB target group.
+  if (kind === 'alb' || kind === 'alb-multi-value' || kind === 'vpc-lattice-v1' || kind === 'vpc-lattice-v2') {
     // A target group with multi-value headers reads only multiValueHeaders, one without only headers.
     const multi = kind === 'alb-multi-value';
     const wanted = multi ? 'multiValueHeaders' : 'headers';
     const unwanted = multi ? 'headers' : 'multiValueHeaders';
-    if (!(wanted in result) || unwanted in result) throw new LambdaResultError(`an ALB ${multi ? 'with' : 'without'} multi-value headers needs ${wanted} and no ${unwanted}`);
+    if (!(wanted in result) || unwanted in result) throw new LambdaResultError(`${LAMBDA_EVENT_LABELS[kind]} needs ${wanted} and no ${unwanted}`);
     const description = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
     if (result.statusDescription !== description) throw new LambdaResultError(`statusDescription must be "${description}", got ${JSON.stringify(result.statusDescription)}`);
   }
@@ -193,7 +212,7 @@ export function fromLambdaResult(kind: LambdaEventKind, event: Json, value: unkn
     for (const cookie of (result.cookies as string[] | undefined) ?? []) headers.append('set-cookie', cookie);
   }
 
-  const method = String(event.httpMethod ?? record(record(event.requestContext).http).method);
+  const method = String(event.httpMethod ?? event.method ?? record(record(event.requestContext).http).method);
   if (method === 'HEAD') {
     if (body !== '') throw new LambdaResultError('a HEAD result must have an empty body');
     return new Response(null, { status, headers });
