@@ -4,7 +4,7 @@ import { root } from './spawn-server.ts';
 import type { Target } from './target.ts';
 import { withProcessEnv } from './with-process-env.ts';
 
-type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
+export type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
 export const LAMBDA_BUNDLE = `${root}dist/lambda/index.mjs`;
 
@@ -14,7 +14,7 @@ let loads = 0;
  * A fresh copy of the built bundle, as a new execution environment would load it:
  * it reads `process.env` while it loads (Lambda's INIT phase).
  */
-async function loadBundle(): Promise<LambdaHandler> {
+export async function loadBundle(): Promise<LambdaHandler> {
   const listening = new Set(process.listeners('SIGTERM'));
   // Why a query: each configuration needs its own module instance, as each
   // execution environment has its own.
