@@ -1,5 +1,5 @@
 import { alb, apiGatewayV1, apiGatewayV2, vpcLatticeV1, vpcLatticeV2 } from './http-events.ts';
-import { clip, describeValue, isRecord, pick } from './read-event.ts';
+import { clip, describeValue, has, isRecord, pick } from './read-event.ts';
 import type { EventProcessor, LambdaResult } from './types.ts';
 
 /** An HTTP event together with the processor that recognised it. */
@@ -21,8 +21,6 @@ export interface OtherEvent {
 export type DetectedEvent = HttpEvent | OtherEvent;
 
 type Fields = Record<string, unknown>;
-
-const has = (value: unknown, key: string): boolean => isRecord(value) && Object.hasOwn(value, key);
 
 const firstRecord = (event: Fields): unknown => {
   const records = event['Records'];

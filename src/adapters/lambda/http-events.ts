@@ -7,6 +7,7 @@ import { readResponseBody, splitHeaders, statusDescription, toMultiValue, withFi
 import {
   buildRequest,
   describeValue,
+  has,
   isRecord,
   LambdaEventError,
   optionalString,
@@ -28,8 +29,6 @@ import type {
   VpcLatticeV1Event,
   VpcLatticeV2Event,
 } from './types.ts';
-
-const has = (value: unknown, key: string): boolean => isRecord(value) && Object.hasOwn(value, key);
 
 /** API Gateway REST APIs, and HTTP APIs on payload format 1.0. */
 export const apiGatewayV1: EventProcessor<ApiGatewayV1Event, ApiGatewayV1Result> = {

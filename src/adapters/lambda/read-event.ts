@@ -26,11 +26,14 @@ export const isLambdaEventError = (error: unknown): error is LambdaEventError =>
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Whether `value` is an object with `key` as its own field (present even if `undefined`). */
+export const has = (value: unknown, key: string): boolean => isRecord(value) && Object.hasOwn(value, key);
+
 /** Reads a nested field of an untrusted value without throwing: `pick(event, 'requestContext', 'http', 'method')`. */
 export function pick(value: unknown, ...keys: readonly string[]): unknown {
   let current = value;
   for (const key of keys) {
-    if (!isRecord(current) || !Object.hasOwn(current, key)) return undefined;
+    if (!isRecord(current) || !has(current, key)) return undefined;
     current = current[key];
   }
   return current;
