@@ -17,24 +17,13 @@ import {
   readRequestBody,
   requireString,
 } from './read-event.ts';
-import type {
-  AlbEvent,
-  AlbResult,
-  ApiGatewayV1Event,
-  ApiGatewayV1Result,
-  ApiGatewayV2Event,
-  ApiGatewayV2Result,
-  EventProcessor,
-  VpcLatticeResult,
-  VpcLatticeV1Event,
-  VpcLatticeV2Event,
-} from './types.ts';
+import type * as Shapes from './types.ts';
 
 /** API Gateway REST APIs, and HTTP APIs on payload format 1.0. */
-export const apiGatewayV1: EventProcessor<ApiGatewayV1Event, ApiGatewayV1Result> = {
+export const apiGatewayV1: Shapes.EventProcessor<Shapes.ApiGatewayV1Event, Shapes.ApiGatewayV1Result> = {
   label: 'API Gateway REST (v1)',
   // Payload 1.0 of an HTTP API also says `version: "1.0"`, but so does an AWS Config event: only with a request context and a path is it HTTP.
-  detect: (event): event is Record<string, unknown> & ApiGatewayV1Event =>
+  detect: (event): event is Record<string, unknown> & Shapes.ApiGatewayV1Event =>
     has(event, 'httpMethod') || (event['version'] === '1.0' && isRecord(event['requestContext']) && has(event, 'path')),
 
   toRequest(event) {
@@ -65,10 +54,10 @@ export const apiGatewayV1: EventProcessor<ApiGatewayV1Event, ApiGatewayV1Result>
 };
 
 /** HTTP APIs on payload format 2.0, and Lambda Function URLs. */
-export const apiGatewayV2: EventProcessor<ApiGatewayV2Event, ApiGatewayV2Result> = {
+export const apiGatewayV2: Shapes.EventProcessor<Shapes.ApiGatewayV2Event, Shapes.ApiGatewayV2Result> = {
   label: 'HTTP API / Function URL (v2)',
   // VPC Lattice V2 also says `version: "2.0"`, but has no `rawPath` and no `requestContext.http`.
-  detect: (event): event is Record<string, unknown> & ApiGatewayV2Event =>
+  detect: (event): event is Record<string, unknown> & Shapes.ApiGatewayV2Event =>
     event['version'] === '2.0' && (has(event, 'rawPath') || isRecord(pick(event, 'requestContext', 'http'))),
 
   toRequest(event) {
@@ -102,9 +91,9 @@ function readCookies(event: unknown): string[] {
 }
 
 /** Application Load Balancer target groups, with or without multi-value headers. */
-export const alb: EventProcessor<AlbEvent, AlbResult> = {
+export const alb: Shapes.EventProcessor<Shapes.AlbEvent, Shapes.AlbResult> = {
   label: 'ALB',
-  detect: (event): event is Record<string, unknown> & AlbEvent => isRecord(pick(event, 'requestContext', 'elb')),
+  detect: (event): event is Record<string, unknown> & Shapes.AlbEvent => isRecord(pick(event, 'requestContext', 'elb')),
 
   toRequest(event) {
     const method = requireString(event, 'httpMethod');
@@ -138,53 +127,56 @@ function splitPath(pathWithQuery: string): { path: string; search: string | unde
   return at === -1 ? { path: pathWithQuery, search: undefined } : { path: pathWithQuery.slice(0, at), search: pathWithQuery.slice(at + 1) };
 }
 
-async function latticeResult(response: Response, method: unknown): Promise<VpcLatticeResult> {
+/** What tells VPC Lattice's two event structures apart once detected: field names, and how header and query maps are shaped. */
+interface LatticeFields {
+  path: string;
+  query: string;
+  base64Flag: string;
+  readMap: (event: unknown, field: string) => Array<[string, string]>;
+}
+
+/**
+ * VPC Lattice sends the query as the client sent it inside the path (per its
+ * User Guide); AWS's V2 sample keeps it apart in `queryStringParameters`, so
+ * the parameters are used only when the path has none.
+ */
+function latticeProcessor<E extends object>(label: string, detect: Shapes.EventProcessor<E>['detect'], fields: LatticeFields): Shapes.EventProcessor<E, Shapes.VpcLatticeResult> {
   return {
-    statusCode: response.status,
-    statusDescription: statusDescription(response),
-    headers: withFirstCookie(splitHeaders(response.headers)),
-    ...(await readResponseBody(response, method)),
+    label,
+    detect,
+    toRequest(event) {
+      const method = requireString(event, 'method');
+      const { path, search } = splitPath(requireString(event, fields.path));
+      return buildRequest({
+        method,
+        path,
+        search: search ?? new URLSearchParams(fields.readMap(event, fields.query)).toString(),
+        headers: fields.readMap(event, 'headers'),
+        body: readRequestBody(event, method, fields.base64Flag),
+      });
+    },
+    async toResult(event, response) {
+      return {
+        statusCode: response.status,
+        statusDescription: statusDescription(response),
+        headers: withFirstCookie(splitHeaders(response.headers)),
+        ...(await readResponseBody(response, pick(event, 'method'))),
+      };
+    },
   };
 }
 
-/** VPC Lattice target groups with event structure V1 (snake_case fields). */
-export const vpcLatticeV1: EventProcessor<VpcLatticeV1Event, VpcLatticeResult> = {
-  label: 'VPC Lattice (v1)',
-  detect: (event): event is Record<string, unknown> & VpcLatticeV1Event => has(event, 'raw_path'),
+/** VPC Lattice target groups with event structure V1: snake_case fields, repeated headers comma-joined. */
+export const vpcLatticeV1 = latticeProcessor<Shapes.VpcLatticeV1Event>(
+  'VPC Lattice (v1)',
+  (event): event is Record<string, unknown> & Shapes.VpcLatticeV1Event => has(event, 'raw_path'),
+  { path: 'raw_path', query: 'query_string_parameters', base64Flag: 'is_base64_encoded', readMap: (event, field) => readPairs(event, field) },
+);
 
-  toRequest(event) {
-    const method = requireString(event, 'method');
-    const { path, search } = splitPath(requireString(event, 'raw_path'));
-    return buildRequest({
-      method,
-      path,
-      search: search ?? new URLSearchParams(readPairs(event, 'query_string_parameters')).toString(),
-      headers: readPairs(event, 'headers'),
-      body: readRequestBody(event, method, 'is_base64_encoded'),
-    });
-  },
-
-  toResult: (event, response) => latticeResult(response, pick(event, 'method')),
-};
-
-/** VPC Lattice target groups with event structure V2. */
-export const vpcLatticeV2: EventProcessor<VpcLatticeV2Event, VpcLatticeResult> = {
-  label: 'VPC Lattice (v2)',
-  detect: (event): event is Record<string, unknown> & VpcLatticeV2Event =>
+/** VPC Lattice target groups with event structure V2: values listed (User Guide) or plain (AWS's sample). */
+export const vpcLatticeV2 = latticeProcessor<Shapes.VpcLatticeV2Event>(
+  'VPC Lattice (v2)',
+  (event): event is Record<string, unknown> & Shapes.VpcLatticeV2Event =>
     has(event['requestContext'], 'serviceNetworkArn') || has(event['requestContext'], 'serviceArn'),
-
-  toRequest(event) {
-    const method = requireString(event, 'method');
-    // The User Guide's `path` carries the query; AWS's sample keeps it apart in `queryStringParameters`.
-    const { path, search } = splitPath(requireString(event, 'path'));
-    return buildRequest({
-      method,
-      path,
-      search: search ?? new URLSearchParams(readMixedPairs(event, 'queryStringParameters')).toString(),
-      headers: readMixedPairs(event, 'headers'),
-      body: readRequestBody(event, method),
-    });
-  },
-
-  toResult: (event, response) => latticeResult(response, pick(event, 'method')),
-};
+  { path: 'path', query: 'queryStringParameters', base64Flag: 'isBase64Encoded', readMap: readMixedPairs },
+);
