@@ -210,6 +210,11 @@ describe('the invocation deadline', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
+  it('serves without a deadline when the context cannot tell its remaining time', async () => {
+    const broken = { getRemainingTimeInMillis: () => { throw new Error('no clock'); } };
+    expect(await handle(async () => new Response('ok'))(v2(), broken)).toMatchObject({ statusCode: 200, body: 'ok' });
+  });
+
   it('leaves the request alone without a context deadline', async () => {
     let aborted: boolean | undefined;
     await handle(async (request) => ((aborted = request.signal.aborted), new Response('ok')))(v2(), {});

@@ -40,7 +40,12 @@ const DEADLINE_MARGIN_MS = 100;
 function withInvocationDeadline(request: Request, context: unknown): { request: Request; done: () => void } {
   const remaining = pick(context, 'getRemainingTimeInMillis');
   if (typeof remaining !== 'function') return { request, done: () => {} };
-  const ms = Number((remaining as () => unknown).call(context));
+  let ms: number;
+  try {
+    ms = Number((remaining as () => unknown).call(context));
+  } catch {
+    ms = Number.NaN; // A context that cannot tell its deadline sets none, rather than failing the invocation.
+  }
   if (!Number.isFinite(ms)) return { request, done: () => {} };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('the Lambda invocation is about to time out')), Math.max(1, ms - DEADLINE_MARGIN_MS));
