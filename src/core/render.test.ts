@@ -39,7 +39,7 @@ describe('renderSeedJson', () => {
   });
 
   it('adds the isolate facts when given', () => {
-    const isolate: IsolateFacts = { id: 'i-1', state: 'started', cold_start: true, started_at: TIME, uptime_ms: 5, requests: 1, in_flight: 1 };
+    const isolate: IsolateFacts = { id: 'i-1', state: 'ready', cold_start: true, started_at: TIME, uptime_ms: 5, requests: 1, in_flight: 1 };
     expect(renderSeedJson(summary({ endpoint: 'startup', status: 'started', isolate }))).toEqual({ status: 'started', version: '1.2.3', dependencies: [], isolate });
   });
 });
