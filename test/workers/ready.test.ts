@@ -94,6 +94,11 @@ describe('readiness in workerd, against real HTTP servers', () => {
     expect(body.dependencies[0]).toMatchObject({ status: 'unhealthy', reason: 'network', message: expect.any(String) });
   });
 
+  it('reports an unknown DNS name as unhealthy for a network reason: workerd cannot tell it from other faults', async () => {
+    const body = await json(await call(httpChecksEnv([{ name: 'nowhere', url: 'http://x.invalid/', timeout_ms: 2000 }]), '/health/ready'));
+    expect(body.dependencies[0]).toMatchObject({ status: 'unhealthy', reason: 'network' });
+  });
+
   it('never reads an endless body: healthy long before its deadline', async () => {
     const { value: response, ms } = await timed(() => call(httpChecksEnv([check('stream', '/endless', { timeout_ms: 4000 })]), '/health/ready'));
     // Reading the body would end in a timeout at 4 s: a 503 naming the check.
