@@ -18,6 +18,8 @@ describe('redact', () => {
     ['Authorization: Bearer', 'Authorization: Bearer eyJhbGciOi.xyz', 'Authorization: [redacted]'],
     ['Authorization: Basic', 'authorization: Basic dXNlcjpodW50ZXIy', 'authorization: [redacted]'],
     ['a quoted value with spaces', '{"password": "correct horse battery staple"}', '{"password": "[redacted]"}'],
+    ['a JSON value with an escaped quote', '{"token":"ab\\"cd","id":1}', '{"token":"[redacted]","id":1}'],
+    ['a quoted value cut before its closing quote', 'FATAL: {"password": "correct horse batt…', 'FATAL: {"password": "[redacted]"'],
     ['a single-quoted value with spaces', "secret='two words'", "secret='[redacted]'"],
     ['words that only look like keys, untouched', 'tokens: 5, passwordless login, secretary', 'tokens: 5, passwordless login, secretary'],
   ])('scrubs %s', (_label, text, expected) => {

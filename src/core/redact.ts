@@ -11,11 +11,12 @@ const MAX_DEPTH = 8;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)(?:[^\s/@]+@)+/gi;
 /**
  * `password=…`, `token: …`, `PGPASSWORD=…`, `"client_secret": "…"` and the like,
- * in free text. A quoted value is scrubbed to its closing quote, spaces included;
- * an auth scheme word (`Bearer`, `Basic`) goes with the credentials after it.
+ * in free text. A quoted value is scrubbed to its closing quote, spaces included
+ * (to the end of the text when a cut message lost it); an auth scheme word
+ * (`Bearer`, `Basic`) goes with the credentials after it.
  */
 const KEY_VALUE_SECRET =
-  /\b(\w*?(?:password|passwd|pwd|token|secret|api[_-]?key|authorization))(["']?\s*[:=]\s*)(?:(?:Bearer|Basic|Digest|Token)\s+)?("[^"]*"|'[^']*'|[^\s"'&,;}]+)/gi;
+  /\b(\w*?(?:password|passwd|pwd|token|secret|api[_-]?key|authorization))(["']?\s*[:=]\s*)(?:(?:Bearer|Basic|Digest|Token)\s+)?("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[^\s"'&,;}]+)/gi;
 
 const scrubValue = (_match: string, key: string, separator: string, value: string): string => {
   const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
