@@ -7,6 +7,10 @@ const check = (name: string, path: string, extra: Record<string, unknown> = {}):
   ...extra,
 });
 
+/** A check deadline short enough for a fast suite, long enough to tell "at the deadline" from "much later". */
+const DEADLINE_MS = 300;
+const SLOW_MS = 300;
+
 describe('readiness in workerd, against real HTTP servers', () => {
   it('is healthy with the seed JSON shape when every API answers 2xx', async () => {
     const env = httpChecksEnv([check('api', '/ok'), check('search', '/created', { category: 'non-critical' })]);
@@ -64,11 +68,12 @@ describe('readiness in workerd, against real HTTP servers', () => {
     expect(await json(response)).toMatchObject({ status: 'degraded', message: 'degraded: extras' });
   });
 
-  it('answers within 400 ms when a critical API accepts the connection and never answers (300 ms timeout)', async () => {
-    const env = httpChecksEnv([{ name: 'silent', url: `${fixtures.silent}/`, timeout_ms: 300 }, check('api', '/ok')]);
+  it('answers at the deadline when a critical API accepts the connection and never answers', async () => {
+    const env = httpChecksEnv([{ name: 'silent', url: `${fixtures.silent}/`, timeout_ms: DEADLINE_MS }, check('api', '/ok')]);
     const { value: response, ms } = await timed(() => call(env, '/health/ready'));
-    expect(ms).toBeGreaterThanOrEqual(290);
-    expect(ms).toBeLessThan(400);
+    // The server never answers: without the deadline this would hang; a slow machine still answers within two deadlines.
+    expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 10);
+    expect(ms).toBeLessThan(2 * DEADLINE_MS);
     expect(response.status).toBe(503);
     const body = await json(response);
     expect(body.dependencies[0]).toMatchObject({ name: 'silent', status: 'unhealthy', reason: 'timeout', message: 'timed out after 300 ms' });
@@ -76,33 +81,41 @@ describe('readiness in workerd, against real HTTP servers', () => {
   });
 
   it('reports an HTTP server that never sends headers as timed out, degraded when non-critical', async () => {
-    const env = httpChecksEnv([check('hang', '/hang', { timeout_ms: 300, category: 'non-critical' })]);
+    const env = httpChecksEnv([check('hang', '/hang', { timeout_ms: DEADLINE_MS, category: 'non-critical' })]);
     const { value: response, ms } = await timed(() => call(env, '/health/ready'));
-    expect(ms).toBeLessThan(400);
+    expect(ms).toBeLessThan(2 * DEADLINE_MS);
     expect(response.status).toBe(200);
     expect(await json(response)).toMatchObject({ status: 'degraded', dependencies: [{ reason: 'timeout' }] });
   });
 
-  it('reports a refused connection as unhealthy with a reason', async () => {
+  it('reports a refused connection as unhealthy for a network reason, as every runtime does', async () => {
     const body = await json(await call(httpChecksEnv([{ name: 'gone', url: `${fixtures.refused}/`, timeout_ms: 2000 }]), '/health/ready'));
     expect(body.status).toBe('unhealthy');
-    expect(body.dependencies[0]?.status).toBe('unhealthy');
-    expect(body.dependencies[0]?.reason).not.toBe('timeout');
-    expect(body.dependencies[0]?.message).toBeTruthy();
+    expect(body.dependencies[0]).toMatchObject({ status: 'unhealthy', reason: 'network', message: expect.any(String) });
   });
 
-  it('never reads an endless body', async () => {
-    const { value: response, ms } = await timed(() => call(httpChecksEnv([check('stream', '/endless', { timeout_ms: 1000 })]), '/health/ready'));
-    expect(response.status).toBe(200);
-    expect(ms).toBeLessThan(900);
+  it('reports an unknown DNS name as unhealthy for a network reason: workerd cannot tell it from other faults', async () => {
+    const body = await json(await call(httpChecksEnv([{ name: 'nowhere', url: 'http://x.invalid/', timeout_ms: 2000 }]), '/health/ready'));
+    expect(body.dependencies[0]).toMatchObject({ status: 'unhealthy', reason: 'network' });
   });
 
-  it('runs the checks in parallel: total time is close to the slowest, not the sum', async () => {
-    const env = httpChecksEnv([check('a', '/slow?ms=200'), check('b', '/slow?ms=200'), check('c', '/slow?ms=200')]);
-    const { value: response, ms } = await timed(() => call(env, '/health/ready'));
+  it('never reads an endless body: healthy long before its deadline', async () => {
+    const { value: response, ms } = await timed(() => call(httpChecksEnv([check('stream', '/endless', { timeout_ms: 4000 })]), '/health/ready'));
+    // Reading the body would end in a timeout at 4 s: a 503 naming the check.
     expect(response.status).toBe(200);
-    expect(ms).toBeGreaterThanOrEqual(190);
-    expect(ms).toBeLessThan(450);
+    expect(await json(response)).toMatchObject({ status: 'healthy', dependencies: [{ name: 'stream', status: 'healthy' }] });
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('runs the checks in parallel: three slow checks take about as long as one, not three times as long', async () => {
+    const slow = (name: string): Record<string, unknown> => check(name, `/slow?ms=${SLOW_MS}`);
+    const { value: response, ms } = await timed(() => call(httpChecksEnv([slow('a'), slow('b'), slow('c')]), '/health/ready'));
+    const body = await json(response);
+    expect(body.status).toBe('healthy');
+    const latencies = body.dependencies.map((dependency) => dependency.latency_ms);
+    // Each check really waited, so in sequence the answer would take the sum of their latencies (about 3×).
+    for (const latency of latencies) expect(latency).toBeGreaterThanOrEqual(SLOW_MS - 10);
+    expect(ms).toBeLessThan(2 * Math.max(...latencies));
   });
 
   it('lists dependencies in registration order every time', async () => {

@@ -42,12 +42,6 @@ export type DrainMode =
   | { kind: 'variable' }
   | { kind: 'none'; why: string };
 
-/** Where a target knowingly answers a case differently, and why. */
-export interface Deviations {
-  /** The reason a check gives for a refused connection, where the runtime cannot tell it apart. */
-  refusedReason?: { reason: string; why: string };
-}
-
 /** A deployable artifact, and how to start it with a configuration. */
 export interface Target {
   name: string;
@@ -58,6 +52,5 @@ export interface Target {
   /** What `isolate.location` says, when the target's platform tells one. */
   location?: string;
   drain: DrainMode;
-  deviations?: Deviations;
   start(env: Env): Promise<Instance>;
 }

@@ -19,9 +19,6 @@ export const workerTarget: Target = {
   base: '/health',
   location: COLO,
   drain: { kind: 'drain-switch', env: { HEALTH_DRAIN_CACHE_MS: '1' } },
-  deviations: {
-    refusedReason: { reason: 'network', why: 'workerd reports every failed connect as "Network connection lost."' },
-  },
   async start(env) {
     if (!compatibilityDate) throw new Error('wrangler.toml has no compatibility_date');
     const mf = new Miniflare(
