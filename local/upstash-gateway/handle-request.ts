@@ -20,9 +20,17 @@ export interface RequestHandlerOptions {
   maxBodyBytes: number;
 }
 
+/**
+ * Upstash's own answer to a missing or wrong token, status and text: 401 with
+ * this body, as recorded from upstash.io responses in users' tests and named
+ * by Upstash's troubleshooting page
+ * (https://upstash.com/docs/redis/troubleshooting/http_unauthorized).
+ */
 const UNAUTHORIZED: GatewayReply = {
   status: 401,
-  body: { error: 'Unauthorized: send the gateway token as `Authorization: Bearer <token>`.' },
+  body: {
+    error: 'WRONGPASS invalid or missing auth token. See https://docs.upstash.com/redis/troubleshooting/http_unauthorized for details.',
+  },
 };
 
 /**
@@ -33,13 +41,16 @@ const UNAUTHORIZED: GatewayReply = {
 export function createRequestHandler({ redis, token, maxBodyBytes }: RequestHandlerOptions) {
   return async function handleRequest(request: IncomingMessage): Promise<GatewayReply> {
     try {
-      if (!isAuthorized(request.headers.authorization, token)) return UNAUTHORIZED;
+      const url = new URL(request.url ?? '/', 'http://gateway');
+      const queryToken = url.searchParams.get('_token');
+      // Why: in the URL form every query pair is a command argument; the token is not one.
+      url.searchParams.delete('_token');
+      if (!isAuthorized(request.headers.authorization, queryToken, token)) return UNAUTHORIZED;
       const method = request.method ?? 'GET';
       if (method !== 'GET' && method !== 'POST') {
         throw new GatewayHttpError(405, `ERR method ${method} is not supported; use POST (or GET for the URL form).`);
       }
       const encoding = replyEncoding(request.headers['upstash-encoding']);
-      const url = new URL(request.url ?? '/', 'http://gateway');
       const path = url.pathname.replace(/\/+$/, '');
       const body = method === 'POST' ? await readBody(request, maxBodyBytes) : Buffer.alloc(0);
 
