@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -73,4 +73,31 @@ describe('npm start', () => {
     expect(envFile).toBeDefined();
     expect(existsSync(new URL(envFile ?? '', `file://${root}`).pathname)).toBe(false);
   }, 150_000);
+});
+
+describe('the Node version guard before npm test, start, build and bench', () => {
+  // Runs the real script in a real Node that reports the given version.
+  const guard = (version: string) => {
+    const pretend = `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'${version}'})`;
+    return spawnSync(process.execPath, ['--import', pretend, 'scripts/require-node.js'], { cwd: root, encoding: 'utf8' });
+  };
+
+  it.for([
+    ['stops with one line', '20.19.0'],
+    ['stops with one line', '22.11.9'],
+    ['lets the command run', '22.12.0'],
+    ['lets the command run', '24.1.0'],
+  ] as const)('%s on Node %s', ([outcome, version]) => {
+    const runs = outcome === 'lets the command run';
+    const result = guard(version);
+    expect(result.status).toBe(runs ? 0 : 1);
+    expect(result.stdout).toBe('');
+    if (runs) expect(result.stderr).toBe('');
+    else expect(result.stderr).toMatch(new RegExp(`^edge-health needs Node ≥ 22\\.12 \\(this is Node ${version.replaceAll('.', '\\.')} [^\\n]*\\n$`));
+  });
+
+  it('runs before every script that needs a current Node', async () => {
+    const { scripts } = (await import('../../package.json', { with: { type: 'json' } })).default as { scripts: Record<string, string> };
+    for (const name of ['test', 'start', 'build', 'bench']) expect(scripts[name]).toMatch(/^node scripts\/require-node\.js && /);
+  });
 });
