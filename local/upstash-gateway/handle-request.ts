@@ -1,11 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { GatewayError, readBody } from '../server/index.ts';
 import type { Redis } from 'ioredis';
 import { encodeReply, type ReplyEncoding } from './encode-reply.ts';
-import { GatewayHttpError } from './gateway-http-error.ts';
 import { isAuthorized } from './is-authorized.ts';
-import { commandFromPath, parseCommand, parseCommandList } from './parse-command.ts';
-import { parseJsonBody } from './parse-json-body.ts';
-import { readBody } from './read-body.ts';
+import { commandFromPath, parseCommand, parseCommandList, parseJsonBody } from './parse-command.ts';
 import { runCommand, runCommands } from './run-commands.ts';
 
 /** What to answer: an HTTP status and a JSON body. */
@@ -48,7 +46,7 @@ export function createRequestHandler({ redis, token, maxBodyBytes }: RequestHand
       if (!isAuthorized(request.headers.authorization, queryToken, token)) return UNAUTHORIZED;
       const method = request.method ?? 'GET';
       if (method !== 'GET' && method !== 'POST') {
-        throw new GatewayHttpError(405, `ERR method ${method} is not supported; use POST (or GET for the URL form).`);
+        throw new GatewayError(405, `ERR method ${method} is not supported; use POST (or GET for the URL form).`);
       }
       const encoding = replyEncoding(request.headers['upstash-encoding']);
       const path = url.pathname.replace(/\/+$/, '');
@@ -64,12 +62,12 @@ export function createRequestHandler({ redis, token, maxBodyBytes }: RequestHand
         };
       }
       if (path === '' && method === 'GET') {
-        throw new GatewayHttpError(400, 'ERR no command: POST a JSON array such as ["PING"], or GET /<command>/<args>.');
+        throw new GatewayError(400, 'ERR no command: POST a JSON array such as ["PING"], or GET /<command>/<args>.');
       }
       const command = path === '' ? parseCommand(parseJsonBody(body)) : commandFromPath(url, body);
       return { status: 200, body: { result: encodeReply(await runCommand(redis, command), encoding) } };
     } catch (error) {
-      if (error instanceof GatewayHttpError) return { status: error.status, body: { error: error.message } };
+      if (error instanceof GatewayError) return { status: error.status, body: { error: error.message } };
       return { status: 500, body: { error: `Internal gateway error: ${error instanceof Error ? error.message : String(error)}` } };
     }
   };

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
-import { spawnScript } from './fixtures/spawn-script.ts';
+import { spawnScript } from '../postgres/fixtures/spawn-script.ts';
 import { isProcessAlive } from './process-control.ts';
 
-const fixture = fileURLToPath(new URL('./fixtures/hold-postgres.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('../postgres/fixtures/hold-postgres.ts', import.meta.url));
 
 interface Held {
   postmaster: number;

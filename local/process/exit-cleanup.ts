@@ -1,6 +1,9 @@
 export interface CleanupTask {
-  /** Runs on SIGINT, SIGTERM and SIGHUP, before the signal's default action. */
-  stop(): Promise<void>;
+  /**
+   * Runs on SIGINT, SIGTERM or SIGHUP that nobody else handles, before the
+   * signal takes its course. @default stopSync
+   */
+  stop?(): Promise<void>;
   /** Runs in the `exit` event, where only synchronous work gets done. */
   stopSync(): void;
 }
@@ -11,10 +14,13 @@ type Signal = (typeof SIGNALS)[number];
 const tasks = new Set<CleanupTask>();
 
 /**
- * Runs `task` if the owning process exits or is signalled before the task is
- * unregistered. Listeners exist only while tasks do; a signal nobody else
+ * Runs `task` if this process exits or is signalled before the task is
+ * unregistered: the one exit hook of every ephemeral server and temp folder.
+ * Listeners exist only while tasks do. A signal the owner handles itself is
+ * the owner's decision (the `exit` event still cleans up); one nobody else
  * listens for is re-raised after cleanup, so the process still dies of it
- * exactly as it would have without us.
+ * exactly as it would have without us. SIGKILL reaches no hook: pair this with
+ * a watchdog (`spawnWatchdog`).
  *
  * @returns unregister
  */
@@ -28,7 +34,12 @@ export function registerExitCleanup(task: CleanupTask): () => void {
 
 /** Stops everything registered, e.g. from a test runner's teardown. */
 export async function runExitCleanup(): Promise<void> {
-  await Promise.allSettled([...tasks].map((task) => task.stop()));
+  await Promise.allSettled(
+    [...tasks].map(async (task) => {
+      if (task.stop) await task.stop();
+      else task.stopSync();
+    }),
+  );
 }
 
 function install(): void {
@@ -42,7 +53,11 @@ function uninstall(): void {
 }
 
 function onSignalEvent(signal: Signal): void {
-  void onSignal(signal);
+  if (process.listenerCount(signal) > 1) return;
+  void runExitCleanup().then(() => {
+    uninstall();
+    process.kill(process.pid, signal);
+  });
 }
 
 function onExit(): void {
@@ -53,12 +68,4 @@ function onExit(): void {
       // Keep going: every other server still deserves its cleanup.
     }
   }
-}
-
-async function onSignal(signal: Signal): Promise<void> {
-  const ownerHandlesSignal = process.listenerCount(signal) > 1;
-  await runExitCleanup();
-  if (ownerHandlesSignal) return;
-  uninstall();
-  process.kill(process.pid, signal);
 }
