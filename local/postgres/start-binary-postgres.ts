@@ -5,14 +5,13 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PostgresStartError } from './errors.ts';
 import { findPostgresBinaries, hasServerBinaries } from './find-postgres-binaries.ts';
 import { logTail } from './log-tail.ts';
 import { runToCompletion } from './run-to-completion.ts';
 import { serverAccount, type Account } from './server-account.ts';
 import { registerExitCleanup, spawnWatchdog, terminate, terminateSync } from '../process/index.ts';
 import { freePort } from '../server/index.ts';
-import type { EphemeralPostgres, StartBinaryPostgresOptions } from './types.ts';
+import { PostgresStartError, type EphemeralPostgres, type StartBinaryPostgresOptions } from './types.ts';
 import { waitUntilAccepting } from './wait-until-accepting.ts';
 
 const HOST = '127.0.0.1';

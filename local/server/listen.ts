@@ -23,7 +23,8 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+/** Whatever it returns is ignored; a rejection drops the connection. */
+export type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 /**
  * The one way our local tools serve HTTP: gateways, the external API stand-in,
