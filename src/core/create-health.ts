@@ -1,8 +1,10 @@
 import { aggregate } from './aggregate.ts';
+import { raceDeadline } from './deadline.ts';
 import { ConfigError } from './errors.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
-import { errorResponse, jsonResponse, respond } from './respond.ts';
+import { lifecycleAnswer, viewOf, type Answer } from './lifecycle-answer.ts';
+import { renderResponse, type HealthSummary } from './render.ts';
+import { errorResponse } from './respond.ts';
 import { ResultCache } from './result-cache.ts';
 import { runChecks } from './run-checks.ts';
 import { selectChecks } from './select-checks.ts';
@@ -75,135 +77,75 @@ export interface Health {
  * ```
  */
 export function createHealth(options: HealthOptions = {}): Health {
-  const checks = [...(options.checks ?? [])];
+  const checks = uniquelyNamed(options.checks ?? []);
+  const lifecycle = options.lifecycle ?? new Lifecycle();
+  const cache = new ResultCache(options.cacheMs ?? 0);
+  const reply = replier(lifecycle, options);
+  const started = (): Promise<void> => waitForInit(lifecycle, options.initWaitMs ?? 10_000);
+
+  const live: Handler = async (request) => reply(request, lifecycleAnswer('live', viewOf(lifecycle)));
+
+  const ready = async (request: Request, only?: string): Promise<Response> => {
+    const selection = selectChecks(checks, new URL(request.url).searchParams, only);
+    if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
+    await started();
+    const blocked = lifecycleAnswer('ready', viewOf(lifecycle));
+    if (blocked) return reply(request, blocked);
+    const key = selection.checks.map((check) => check.name).join('\n');
+    const { reports, ageMs } = await cache.get(key, () => runChecks(selection.checks, request.signal));
+    return reply(request, verdictAnswer(reports, ageMs));
+  };
+
+  const startup: Handler = async (request) => {
+    await started();
+    return reply(request, lifecycleAnswer('startup', viewOf(lifecycle)));
+  };
+
+  return { live, ready, startup, checks, lifecycle };
+}
+
+function uniquelyNamed(checks: readonly Check[]): Check[] {
   const seen = new Set<string>();
   for (const check of checks) {
     if (seen.has(check.name)) throw new ConfigError(`Two checks are named "${check.name}": names must be unique.`);
     seen.add(check.name);
   }
+  return [...checks];
+}
+
+/** Waits for a running init, but no longer than `waitMs`: a probe must get an answer. */
+async function waitForInit(lifecycle: Lifecycle, waitMs: number): Promise<void> {
+  const init = lifecycle.ensureStarted();
+  if (lifecycle.state !== 'starting') return init;
+  await raceDeadline(init, { ms: waitMs, onTimeout: () => undefined });
+}
+
+function verdictAnswer(reports: CheckReport[], ageMs: number | undefined): Answer {
+  const verdict = aggregate(reports);
+  return {
+    endpoint: 'ready',
+    status: verdict.status,
+    httpStatus: verdict.httpStatus,
+    dependencies: reports,
+    ...(verdict.message === undefined ? {} : { message: verdict.message }),
+    ...(ageMs === undefined ? {} : { ageMs }),
+  };
+}
+
+/** Completes an answer with the version, the details policy and the isolate's facts, then renders it. */
+function replier(lifecycle: Lifecycle, options: HealthOptions): (request: Request, answer: Answer) => Response {
   const version = options.version ?? 'unknown';
-  const lifecycle = options.lifecycle ?? new Lifecycle();
-  const exposeIsolate = options.exposeIsolate ?? true;
-  const initWaitMs = options.initWaitMs ?? 10_000;
-  const cache = new ResultCache(options.cacheMs ?? 0);
-
-  const started = async (): Promise<void> => {
-    const init = lifecycle.ensureStarted();
-    if (lifecycle.state !== 'starting') return init;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([init, new Promise<void>((resolve) => (timer = setTimeout(resolve, initWaitMs)))]);
-    clearTimeout(timer);
-  };
-
-  const visit = async (
-    request: Request,
-    answer: (coldStart: boolean) => Promise<Omit<HealthSummary, 'version' | 'isolate'>>,
-  ): Promise<Response> => {
-    const counted = lifecycle.visit(request);
-    const own = counted === undefined ? lifecycle.enter(request) : undefined;
-    try {
-      const coldStart = counted ?? own?.coldStart ?? false;
-      const partial = await answer(coldStart);
-      const summary: HealthSummary = { ...partial, version };
-      if (options.revealDetails && !options.revealDetails(request)) summary.dependencies = summary.dependencies.map(withheld);
-      if (exposeIsolate) summary.isolate = lifecycle.facts(coldStart, options.locate?.(request));
-      return render(request, summary);
-    } finally {
-      own?.leave();
+  return (request, answer) => {
+    const summary: HealthSummary = { ...answer, version };
+    if (options.revealDetails && !options.revealDetails(request)) summary.dependencies = summary.dependencies.map(withheld);
+    if (options.exposeIsolate ?? true) {
+      summary.isolate = lifecycle.facts(lifecycle.requests.isColdStart(request), options.locate?.(request));
     }
+    return renderResponse(request, summary);
   };
-
-  const notReady = (): Omit<HealthSummary, 'version' | 'isolate'> | undefined => {
-    const base = { endpoint: 'ready' as const, httpStatus: 503, dependencies: [] };
-    switch (lifecycle.state) {
-      case 'ready':
-        return undefined;
-      case 'starting':
-        return { ...base, status: 'not_started', message: 'starting up' };
-      case 'failed':
-        return { ...base, status: 'not_started', message: `startup failed: ${lifecycle.reason ?? 'unknown'}` };
-      case 'draining':
-        return lifecycle.shuttingDown
-          ? { ...base, status: 'shutting_down', message: lifecycle.reason ?? 'shutting down' }
-          : { ...base, status: 'draining', message: lifecycle.reason ?? 'draining' };
-      case 'stopped':
-        return { ...base, status: 'shutting_down', message: lifecycle.reason ?? 'stopped' };
-    }
-  };
-
-  const live: Handler = (request) =>
-    visit(request, async () =>
-      lifecycle.alive
-        ? { endpoint: 'live', status: 'healthy', httpStatus: 200, dependencies: [] }
-        : {
-            endpoint: 'live',
-            status: lifecycle.state === 'stopped' ? 'stopped' : 'failed',
-            httpStatus: 503,
-            dependencies: [],
-            message: lifecycle.reason ?? lifecycle.state,
-          },
-    );
-
-  const ready = async (request: Request, only?: string): Promise<Response> => {
-    const selection = selectChecks(checks, new URL(request.url).searchParams, only);
-    if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
-    return visit(request, async () => {
-      await started();
-      const blocked = notReady();
-      if (blocked) return blocked;
-      const key = selection.checks.map((check) => check.name).join('\n');
-      const { reports, ageMs } = await cache.get(key, () => runChecks(selection.checks, request.signal));
-      const verdict = aggregate(reports);
-      return {
-        endpoint: 'ready',
-        status: verdict.status,
-        httpStatus: verdict.httpStatus,
-        dependencies: reports,
-        ...(verdict.message === undefined ? {} : { message: verdict.message }),
-        ...(ageMs === undefined ? {} : { ageMs }),
-      };
-    });
-  };
-
-  const startup: Handler = (request) =>
-    visit(request, async () => {
-      await started();
-      const state = lifecycle.state;
-      if (state === 'starting') {
-        return { endpoint: 'startup', status: 'starting', httpStatus: 503, dependencies: [] };
-      }
-      if (state === 'failed') {
-        const retryIn = Math.max(0, (lifecycle.retryAt ?? 0) - Date.now());
-        return {
-          endpoint: 'startup',
-          status: 'failed',
-          httpStatus: 503,
-          dependencies: [],
-          message: `${lifecycle.reason ?? 'init failed'} (retry in ${Math.ceil(retryIn / 1000)} s)`,
-        };
-      }
-      return { endpoint: 'startup', status: 'started', httpStatus: 200, dependencies: [] };
-    });
-
-  return { live, ready, startup, checks, lifecycle };
 }
 
 /** A report without its free-text message and details; the classified reason stays. */
 function withheld({ message: _message, details: _details, ...report }: CheckReport): CheckReport {
   return report;
-}
-
-function render(request: Request, summary: HealthSummary): Response {
-  const response = renderBody(request, summary);
-  if (summary.ageMs !== undefined) response.headers.set('Age', String(Math.floor(summary.ageMs / 1000)));
-  return response;
-}
-
-function renderBody(request: Request, summary: HealthSummary): Response {
-  const params = new URL(request.url).searchParams;
-  if (params.has('verbose')) return respond(renderVerboseText(summary), summary.httpStatus, 'text/plain; charset=utf-8');
-  if (request.headers.get('Accept')?.includes('application/health+json')) {
-    return jsonResponse(renderHealthJson(summary, new Date().toISOString()), summary.httpStatus, 'application/health+json');
-  }
-  return jsonResponse(renderSeedJson(summary), summary.httpStatus);
 }

@@ -13,6 +13,7 @@ export { aggregate } from './aggregate.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
 export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
+export { RequestTracker } from './request-tracker.ts';
 export { DrainSwitch, type DrainSwitchOptions, type FlagStore } from './drain-switch.ts';
 export { createHealth, type Handler, type Health, type HealthOptions } from './create-health.ts';
 export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';

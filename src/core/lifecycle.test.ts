@@ -150,31 +150,22 @@ describe('Lifecycle init', () => {
 });
 
 describe('Lifecycle facts', () => {
-  it('counts requests once each, knows the cold start and waits for idle', async () => {
+  it('shows the requests its tracker counted, the cold start and the uptime', async () => {
     const time = clock(Date.UTC(2026, 0, 1));
     const lifecycle = new Lifecycle({ now: time.now, platform: 'node' });
-    const first = {};
-    const a = lifecycle.enter(first);
-    const again = lifecycle.enter(first);
-    const b = lifecycle.enter({});
-    expect([a.coldStart, again.coldStart, b.coldStart]).toEqual([true, true, false]);
-    expect(lifecycle.inFlight).toBe(2);
-    let idle = false;
-    const waiting = lifecycle.idle().then(() => (idle = true));
-    a.leave();
-    a.leave();
-    await Promise.resolve();
-    expect(idle).toBe(false);
-    b.leave();
-    await waiting;
-    time.advance(1500);
-    expect(lifecycle.facts(false, 'FRA')).toMatchObject({
+    await lifecycle.requests.track({}, async () => {});
+    let inside: unknown;
+    await lifecycle.requests.track({}, async () => {
+      time.advance(1500);
+      inside = lifecycle.facts(false, 'FRA');
+    });
+    expect(inside).toMatchObject({
       state: 'starting',
       cold_start: false,
       started_at: '2026-01-01T00:00:00.000Z',
       uptime_ms: 1500,
       requests: 2,
-      in_flight: 0,
+      in_flight: 1,
       platform: 'node',
       location: 'FRA',
     });

@@ -1,7 +1,11 @@
-import { classifyError } from './classify-error.ts';
 import { LifecycleError } from './errors.ts';
+import { InitRunner, type InitOutcome, type InitTask } from './init-runner.ts';
+import { Isolate, type IsolateFacts } from './isolate.ts';
 import { redact } from './redact.ts';
-import { timeoutError } from './timeout-error.ts';
+import { RequestTracker } from './request-tracker.ts';
+
+export type { InitTask } from './init-runner.ts';
+export type { IsolateFacts } from './isolate.ts';
 
 /**
  * The life of one isolate: a Worker isolate, a Lambda execution environment,
@@ -19,14 +23,6 @@ const TRANSITIONS: Record<LifecycleState, readonly LifecycleState[]> = {
   failed: ['starting', 'draining', 'stopped'],
   stopped: [],
 };
-
-/** A startup task: validate configuration, check bindings, warm a connection. */
-export interface InitTask {
-  name: string;
-  run(signal: AbortSignal): Promise<void> | void;
-  /** @default 5000 */
-  timeoutMs?: number;
-}
 
 export interface LifecycleOptions {
   /** Tasks run in order, once, before the isolate is ready. */
@@ -51,72 +47,33 @@ export interface LifecycleOptions {
   secrets?: readonly string[];
 }
 
-/** Facts about the isolate, safe to show in a response. */
-export interface IsolateFacts {
-  id: string;
-  state: LifecycleState;
-  cold_start: boolean;
-  started_at: string;
-  uptime_ms: number;
-  requests: number;
-  in_flight: number;
-  platform?: string;
-  location?: string;
-}
-
 /**
- * Runs one init task under its deadline. Why a race and not only a signal: a
- * task that ignores its signal must not hold the isolate in `starting` forever.
- */
-async function runTask(task: InitTask): Promise<void> {
-  const timeoutMs = task.timeoutMs ?? 5000;
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = timeoutError(timeoutMs);
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
-  });
-  const work = (async () => task.run(controller.signal))();
-  work.catch(() => {});
-  try {
-    await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * The lifecycle state machine of one isolate, with its facts and its init.
+ * The lifecycle state machine of one isolate. Init, request counting and the
+ * isolate's identity are its parts (`InitRunner`, `requests`, `Isolate`).
  * Nothing here runs at construction: no I/O, timers or randomness at global
  * scope, which Workers forbid.
  */
 export class Lifecycle {
+  /** Every request this isolate serves, counted once by the outermost handler. */
+  readonly requests: RequestTracker;
   #state: LifecycleState = 'starting';
   #reason: string | undefined;
   #stateSince = 0;
-  #id: string | undefined;
-  #bornAt: number | undefined;
-  #requests = 0;
-  #inFlight = 0;
-  #idleWaiters: (() => void)[] = [];
-  #init: Promise<void> | undefined;
-  #failures = 0;
-  #retryAt = 0;
+  // Where `draining` leads: back to `ready` or `starting` when the switch is
+  // turned off, or only to `stopped` once the process is shutting down.
+  #afterDrain: 'ready' | 'starting' | 'stopped' = 'starting';
   readonly #options: LifecycleOptions;
-  readonly #tasks: InitTask[];
   readonly #now: () => number;
-  #listeners: ((state: LifecycleState) => void)[] = [];
-  #shuttingDown = false;
-  #initSucceeded = false;
-  readonly #coldStarts = new WeakMap<object, boolean>();
+  readonly #init: InitRunner;
+  readonly #isolate: Isolate;
+  readonly #listeners: ((state: LifecycleState) => void)[] = [];
 
   constructor(options: LifecycleOptions = {}) {
     this.#options = options;
-    this.#tasks = [...(options.init ?? [])];
     this.#now = options.now ?? Date.now;
+    this.#init = new InitRunner(options.init ?? [], options, this.#now);
+    this.#isolate = new Isolate(this.#now, options.platform);
+    this.requests = new RequestTracker(() => this.#isolate.born());
   }
 
   get state(): LifecycleState {
@@ -130,7 +87,7 @@ export class Lifecycle {
 
   /** Milliseconds since the last transition. */
   get stateAgeMs(): number {
-    return this.#now() - (this.#stateSince || this.#born());
+    return this.#now() - (this.#stateSince || this.#isolate.born());
   }
 
   get platform(): string | undefined {
@@ -139,10 +96,10 @@ export class Lifecycle {
 
   /** Registers a startup task; only before init has begun. */
   addInitTask(task: InitTask): void {
-    if (this.#init || this.#state !== 'starting') {
+    if (this.#init.begun || this.#state !== 'starting') {
       throw new LifecycleError(`Init task "${task.name}" added after init began (state ${this.#state}).`);
     }
-    this.#tasks.push(task);
+    this.#init.add(task);
   }
 
   onTransition(listener: (state: LifecycleState) => void): void {
@@ -155,6 +112,7 @@ export class Lifecycle {
     if (!TRANSITIONS[from].includes(to)) {
       throw new LifecycleError(`Illegal lifecycle transition ${from} → ${to}.`);
     }
+    if (to === 'draining' && this.#afterDrain !== 'stopped') this.#afterDrain = from === 'ready' ? 'ready' : 'starting';
     this.#state = to;
     this.#reason = reason === undefined ? undefined : redact(reason, this.#options.secrets);
     this.#stateSince = this.#now();
@@ -163,7 +121,6 @@ export class Lifecycle {
 
   /** Ready for traffic: `starting` → `ready` (when there is no init, or from an adapter). */
   markReady(): void {
-    this.#initSucceeded = true;
     if (this.#state !== 'ready') this.transition('ready');
   }
 
@@ -175,12 +132,12 @@ export class Lifecycle {
 
   /** Leave a switch-driven drain; a shutdown is never undone. Back to `starting` if init never succeeded. */
   undrain(): void {
-    if (this.#state === 'draining' && !this.#shuttingDown) this.transition(this.#initSucceeded ? 'ready' : 'starting');
+    if (this.#state === 'draining' && this.#afterDrain !== 'stopped') this.transition(this.#afterDrain);
   }
 
   /** The process is going away (SIGTERM): drain for good. Idempotent. */
   shutdown(reason = 'shutting down'): void {
-    this.#shuttingDown = true;
+    this.#afterDrain = 'stopped';
     if (this.#state === 'stopped') return;
     if (this.#state === 'draining') this.#reason = reason;
     else this.transition('draining', reason);
@@ -188,7 +145,7 @@ export class Lifecycle {
 
   /** True once {@link shutdown} was called: draining ends in `stopped`, not `ready`. */
   get shuttingDown(): boolean {
-    return this.#shuttingDown;
+    return this.#afterDrain === 'stopped';
   }
 
   stop(reason = 'stopped'): void {
@@ -199,40 +156,26 @@ export class Lifecycle {
    * Runs init once (concurrent callers share the run); after a failure,
    * retries only when the backoff has passed, never on every request.
    */
-  ensureStarted(): Promise<void> {
-    if (this.#init) return this.#init;
-    if (this.#state === 'failed' && this.#now() >= this.#retryAt) this.transition('starting');
-    if (this.#state !== 'starting') return Promise.resolve();
-    this.#init = this.#runInit().finally(() => {
-      this.#init = undefined;
-    });
-    return this.#init;
+  async ensureStarted(): Promise<void> {
+    const running = this.#init.running;
+    if (running) return void (await running);
+    if (this.#state === 'failed' && this.#now() >= this.#init.retryAt) this.transition('starting');
+    if (this.#state !== 'starting') return;
+    this.#isolate.born();
+    this.#settle(await this.#init.run());
   }
 
-  async #runInit(): Promise<void> {
-    this.#born();
-    for (const task of this.#tasks) {
-      try {
-        await runTask(task);
-      } catch (error) {
-        const { message } = classifyError(error);
-        this.#failures += 1;
-        const base = this.#options.retryDelayMs ?? 1000;
-        const delay = Math.min(base * 2 ** (this.#failures - 1), this.#options.maxRetryDelayMs ?? 60_000);
-        this.#retryAt = this.#now() + delay;
-        // Drained or stopped while starting: stay there.
-        if (this.#state === 'starting') this.transition('failed', `${task.name}: ${message}`);
-        return;
-      }
-    }
-    this.#failures = 0;
-    this.#initSucceeded = true;
-    if (this.#state === 'starting') this.transition('ready');
+  #settle(outcome: InitOutcome): void {
+    // Drained or stopped while starting: stay there; a drain now leads back to ready.
+    if (outcome.ok && this.#state === 'draining' && this.#afterDrain === 'starting') this.#afterDrain = 'ready';
+    if (this.#state !== 'starting') return;
+    if (outcome.ok) this.transition('ready');
+    else this.transition('failed', outcome.failure);
   }
 
   /** When a failed init will be retried, if it has failed. */
   get retryAt(): number | undefined {
-    return this.#state === 'failed' ? this.#retryAt : undefined;
+    return this.#state === 'failed' ? this.#init.retryAt : undefined;
   }
 
   /** Liveness: broken only when stopped, or failed for longer than the grace period. */
@@ -242,69 +185,22 @@ export class Lifecycle {
     return true;
   }
 
-  /**
-   * Counts a request in (once per request object); call `leave` when it is done.
-   * Returns whether this was the isolate's first request (a cold start).
-   */
-  enter(request?: object): { coldStart: boolean; leave: () => void } {
-    this.#born();
-    // Why: an adapter and the router may both count the same request in; once is right.
-    const counted = request ? this.#coldStarts.get(request) : undefined;
-    if (counted !== undefined) return { coldStart: counted, leave: () => {} };
-    const coldStart = this.#requests === 0;
-    if (request) this.#coldStarts.set(request, coldStart);
-    this.#requests += 1;
-    this.#inFlight += 1;
-    let left = false;
-    return {
-      coldStart,
-      leave: () => {
-        if (left) return;
-        left = true;
-        this.#inFlight -= 1;
-        if (this.#inFlight === 0) for (const wake of this.#idleWaiters.splice(0)) wake();
-      },
-    };
-  }
-
-  /** Whether `request` was counted in by {@link enter}, and if so whether it was the cold start. */
-  visit(request: object): boolean | undefined {
-    return this.#coldStarts.get(request);
-  }
-
   get inFlight(): number {
-    return this.#inFlight;
+    return this.requests.inFlight;
   }
 
   /** Resolves when no request is in flight (at once if none is). */
   idle(): Promise<void> {
-    if (this.#inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    return this.requests.idle();
   }
 
   facts(coldStart: boolean, location?: string): IsolateFacts {
-    const bornAt = this.#born();
-    const facts: IsolateFacts = {
-      id: this.#isolateId(),
+    return this.#isolate.facts({
       state: this.#state,
-      cold_start: coldStart,
-      started_at: new Date(bornAt).toISOString(),
-      uptime_ms: Math.max(0, this.#now() - bornAt),
-      requests: this.#requests,
-      in_flight: this.#inFlight,
-    };
-    if (this.#options.platform) facts.platform = this.#options.platform;
-    if (location) facts.location = location;
-    return facts;
-  }
-
-  #born(): number {
-    this.#bornAt ??= this.#now();
-    return this.#bornAt;
-  }
-
-  #isolateId(): string {
-    this.#id ??= crypto.randomUUID();
-    return this.#id;
+      coldStart,
+      requests: this.requests.count,
+      inFlight: this.requests.inFlight,
+      location,
+    });
   }
 }

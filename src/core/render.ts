@@ -1,4 +1,5 @@
-import type { IsolateFacts } from './lifecycle.ts';
+import type { IsolateFacts } from './isolate.ts';
+import { jsonResponse, respond } from './respond.ts';
 import type { CheckReport, CheckStatus } from './types.ts';
 
 /**
@@ -87,4 +88,24 @@ export function renderVerboseText(summary: HealthSummary): string {
   const verdict = summary.httpStatus < 400 ? 'passed' : 'failed';
   lines.push(`${summary.endpoint} check ${verdict}: ${summary.status}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Renders a summary in the format the request asks for: `?verbose` text,
+ * `application/health+json` by `Accept`, or the seed JSON. A reused result
+ * carries its age in an `Age` header (whole seconds).
+ */
+export function renderResponse(request: Request, summary: HealthSummary): Response {
+  const response = renderBody(request, summary);
+  if (summary.ageMs !== undefined) response.headers.set('Age', String(Math.floor(summary.ageMs / 1000)));
+  return response;
+}
+
+function renderBody(request: Request, summary: HealthSummary): Response {
+  const params = new URL(request.url).searchParams;
+  if (params.has('verbose')) return respond(renderVerboseText(summary), summary.httpStatus, 'text/plain; charset=utf-8');
+  if (request.headers.get('Accept')?.includes('application/health+json')) {
+    return jsonResponse(renderHealthJson(summary, new Date().toISOString()), summary.httpStatus, 'application/health+json');
+  }
+  return jsonResponse(renderSeedJson(summary), summary.httpStatus);
 }

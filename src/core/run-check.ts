@@ -1,10 +1,10 @@
 import { classifyError } from './classify-error.ts';
+import { raceDeadline } from './deadline.ts';
 import { redact, redactDeep } from './redact.ts';
 import { timeoutError } from './timeout-error.ts';
 import type { Check, CheckReport, CheckResult, CheckStatus } from './types.ts';
 
 const STATUSES: ReadonlySet<CheckStatus> = new Set(['healthy', 'degraded', 'unhealthy']);
-
 
 function validResult(value: unknown): CheckResult {
   if (
@@ -30,26 +30,6 @@ function validResult(value: unknown): CheckResult {
 export async function runCheck(check: Check, parent?: AbortSignal): Promise<CheckReport> {
   const controller = new AbortController();
   const started = performance.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onParentAbort: (() => void) | undefined;
-
-  // Why: the deadline settles the race itself instead of relying on the check to
-  // honour its signal; a check that hangs cannot hold the response.
-  const deadline = new Promise<CheckResult>((resolve) => {
-    const expire = (): void => {
-      const reason = timeoutError(check.timeoutMs);
-      controller.abort(reason);
-      resolve({ status: 'unhealthy', reason: 'timeout', message: reason.message });
-    };
-    onParentAbort = (): void => {
-      controller.abort(parent?.reason);
-      resolve({ status: 'unhealthy', reason: 'aborted', message: 'request aborted before the check finished' });
-    };
-    timer = setTimeout(expire, check.timeoutMs);
-    if (parent?.aborted) onParentAbort();
-    else parent?.addEventListener('abort', onParentAbort, { once: true });
-  });
-
   const attempt = (async () => validResult(await check.run(controller.signal)))().catch(
     (error: unknown): CheckResult => {
       const { reason, message, details } = classifyError(
@@ -58,10 +38,21 @@ export async function runCheck(check: Check, parent?: AbortSignal): Promise<Chec
       return { status: 'unhealthy', reason, message, ...(details ? { details } : {}) };
     },
   );
-
-  const result = await Promise.race([attempt, deadline]);
-  clearTimeout(timer);
-  if (onParentAbort) parent?.removeEventListener('abort', onParentAbort);
+  // Why: the deadline settles the race itself instead of relying on the check to
+  // honour its signal; a check that hangs cannot hold the response.
+  const result = await raceDeadline(attempt, {
+    ms: check.timeoutMs,
+    onTimeout: (): CheckResult => {
+      const reason = timeoutError(check.timeoutMs);
+      controller.abort(reason);
+      return { status: 'unhealthy', reason: 'timeout', message: reason.message };
+    },
+    signal: parent,
+    onAbort: (): CheckResult => {
+      controller.abort(parent?.reason);
+      return { status: 'unhealthy', reason: 'aborted', message: 'request aborted before the check finished' };
+    },
+  });
   // Why: whatever the check left running (a fetch, a driver retry) is cancelled now.
   if (!controller.signal.aborted) controller.abort();
 

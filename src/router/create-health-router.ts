@@ -66,12 +66,11 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
       // Why: Deno and Bun hand over a Request whose url does not parse when the Host
       // header is not a host (`Host: a b`); every `new URL(request.url)` would throw.
       if (!URL.canParse(request.url)) return errorResponse(400, 'The Host header or the request target is not valid.');
-      const visit = health.lifecycle.enter(request);
-      try {
-        return ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(realRequest(request)));
-      } finally {
-        visit.leave();
-      }
+      // Why here: every platform's entry goes through this handler, so each request is counted once.
+      return health.lifecycle.requests.track(
+        request,
+        async () => ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(realRequest(request))),
+      );
     }),
   };
 }

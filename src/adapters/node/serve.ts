@@ -53,15 +53,13 @@ export async function serve(fetch: (request: Request) => Promise<Response>, opti
       writeResponse(request, outgoing).catch(() => outgoing.destroy());
       return;
     }
-    const visit = lifecycle.enter(request);
     fetch(request)
       .then((response) => writeResponse(response, outgoing))
       .catch((error: unknown) => {
         log(`edge-health: handler failed: ${error instanceof Error ? error.message : String(error)}`);
         if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
         outgoing.end('{"status":"error","error":"internal error"}');
-      })
-      .finally(visit.leave);
+      });
   });
   // Why: node:http hands CONNECT to this event, not to the request handler; with no
   // listener it drops the socket without an answer.

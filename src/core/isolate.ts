@@ -1,0 +1,60 @@
+import type { LifecycleState } from './lifecycle.ts';
+
+/** Facts about the isolate, safe to show in a response. */
+export interface IsolateFacts {
+  id: string;
+  state: LifecycleState;
+  cold_start: boolean;
+  started_at: string;
+  uptime_ms: number;
+  requests: number;
+  in_flight: number;
+  platform?: string;
+  location?: string;
+}
+
+/** What an answer adds to the isolate's own facts. */
+export interface IsolateMoment {
+  state: LifecycleState;
+  coldStart: boolean;
+  requests: number;
+  inFlight: number;
+  location?: string | undefined;
+}
+
+/**
+ * One isolate's identity: an id and a birth time, both taken lazily on first
+ * use, because Workers forbid randomness and timers at global scope.
+ */
+export class Isolate {
+  #id: string | undefined;
+  #bornAt: number | undefined;
+
+  constructor(
+    private readonly now: () => number,
+    readonly platform?: string,
+  ) {}
+
+  /** When the isolate was first used. */
+  born(): number {
+    this.#bornAt ??= this.now();
+    return this.#bornAt;
+  }
+
+  facts(moment: IsolateMoment): IsolateFacts {
+    const bornAt = this.born();
+    this.#id ??= crypto.randomUUID();
+    const facts: IsolateFacts = {
+      id: this.#id,
+      state: moment.state,
+      cold_start: moment.coldStart,
+      started_at: new Date(bornAt).toISOString(),
+      uptime_ms: Math.max(0, this.now() - bornAt),
+      requests: moment.requests,
+      in_flight: moment.inFlight,
+    };
+    if (this.platform) facts.platform = this.platform;
+    if (moment.location) facts.location = moment.location;
+    return facts;
+  }
+}
