@@ -42,22 +42,24 @@ describe('drainOnSignal', () => {
 
   it('waits for requests in flight, at most the shutdown timeout', async () => {
     const { lifecycle, log, calls, signal } = setUp();
-    const visit = lifecycle.enter({});
+    let leave: () => void = () => {};
+    void lifecycle.requests.track({}, () => new Promise<void>((resolve) => (leave = resolve)));
     signal('SIGTERM');
     await vi.advanceTimersByTimeAsync(1000 + 1999);
     expect(calls).toEqual(['closeListener']);
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toEqual(['closeListener', 'closeAll', 'exit 0']);
     expect(log).toContain('edge-health: 1 request(s) still in flight after 2000 ms; closing them');
-    visit.leave();
+    leave();
   });
 
   it('stops as soon as the last request in flight finishes', async () => {
     const { lifecycle, calls, signal } = setUp();
-    const visit = lifecycle.enter({});
+    let leave: () => void = () => {};
+    void lifecycle.requests.track({}, () => new Promise<void>((resolve) => (leave = resolve)));
     signal('SIGTERM');
     await vi.advanceTimersByTimeAsync(1500);
-    visit.leave();
+    leave();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['closeListener', 'closeAll', 'exit 0']);
   });

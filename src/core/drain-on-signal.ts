@@ -1,3 +1,4 @@
+import { raceDeadline } from './deadline.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
 /** The drain's timings: how long to keep serving, then how long to wait for requests in flight. */
@@ -87,13 +88,6 @@ export function drainOnSignal(options: DrainOnSignalOptions): Drain {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Whether `work` settled within `ms`; the timer is always cleared. */
-async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<false>((resolve) => (timer = setTimeout(resolve, ms, false)));
-  try {
-    return await Promise.race([work.then(() => true as const), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Whether `work` settled within `ms`. */
+const within = (work: Promise<unknown>, ms: number): Promise<boolean> =>
+  raceDeadline(work.then(() => true), { ms, onTimeout: () => false });
