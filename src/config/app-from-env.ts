@@ -1,4 +1,4 @@
-import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
+import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Handler, type Health, type InitTask } from '../core/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
@@ -27,7 +27,7 @@ export interface AppFromEnvOptions {
 export interface App {
   health: Health;
   router: HealthRouter;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: Handler;
   /** Configuration problems, one line each; empty when the configuration is valid. */
   problems: readonly string[];
 }
@@ -77,9 +77,9 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     ...(options.locate ? { locate: options.locate } : {}),
   });
   const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
-  const fetch = takesLazyRequests(async (request: Request): Promise<Response> => {
+  const fetch: Handler = takesLazyRequests(async (request, context) => {
     await drain.apply(lifecycle);
-    return router.fetch(request);
+    return router.fetch(request, context);
   });
   return { health, router, fetch, problems };
 }

@@ -53,14 +53,20 @@ export interface HealthOptions {
   revealDetails?: (request: Request) => boolean;
 }
 
+/** What a platform offers a request beyond the request itself (Workers' `ctx`, Netlify's `context`). */
+export interface RequestContext {
+  /** Keeps `promise` running after the response is sent, so shared work outlives the request that started it. */
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 /** A plain fetch-API handler: a `Request` in, a `Response` out. */
-export type Handler = (request: Request) => Promise<Response>;
+export type Handler = (request: Request, context?: RequestContext) => Promise<Response>;
 
 export interface Health {
   /** Liveness: never runs a dependency check. */
   live: Handler;
   /** Readiness: runs the checks (all, `?exclude=a,b`, or `only` one) and aggregates them. */
-  ready: (request: Request, only?: string) => Promise<Response>;
+  ready: (request: Request, context?: RequestContext, only?: string) => Promise<Response>;
   /** Startup: 503 until this isolate's init is done. */
   startup: Handler;
   readonly checks: readonly Check[];
@@ -85,7 +91,7 @@ export function createHealth(options: HealthOptions = {}): Health {
 
   const live: Handler = async (request) => reply(request, lifecycleAnswer('live', viewOf(lifecycle)));
 
-  const ready = async (request: Request, only?: string): Promise<Response> => {
+  const ready = async (request: Request, _context?: RequestContext, only?: string): Promise<Response> => {
     const selection = selectChecks(checks, new URL(request.url).searchParams, only);
     if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
     await started();

@@ -15,7 +15,7 @@ export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
 export { RequestTracker } from './request-tracker.ts';
 export { DrainSwitch, type DrainSwitchOptions, type FlagStore } from './drain-switch.ts';
-export { createHealth, type Handler, type Health, type HealthOptions } from './create-health.ts';
+export { createHealth, type Handler, type Health, type HealthOptions, type RequestContext } from './create-health.ts';
 export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 export { errorResponse, jsonResponse, HEALTH_HEADERS } from './respond.ts';
 export { drainOnSignal, DRAIN_DEFAULTS, type Drain, type DrainOnSignalOptions, type DrainTimings } from './drain-on-signal.ts';

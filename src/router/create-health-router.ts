@@ -1,5 +1,5 @@
 import { Router, type IRequest } from 'itty-router';
-import { bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health } from '../core/index.ts';
+import { bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health, type RequestContext } from '../core/index.ts';
 
 export interface HealthRouterOptions {
   /**
@@ -14,8 +14,24 @@ export interface HealthRouterOptions {
 }
 
 export interface HealthRouter {
+  /** The whole app: the health endpoints, everything else to the fallback. Counts every request. */
   fetch: Handler;
+  /**
+   * The health endpoints alone, to mount inside an existing router: a `Response`
+   * for a health path, `undefined` for any other (so your router goes on).
+   *
+   * @example
+   * ```ts
+   * // itty-router: a handler that returns nothing lets the next route answer.
+   * router.all('/health/*', (request, env, ctx) => health.handle(request, ctx));
+   * // Hono
+   * app.use('/health/*', async (c, next) => (await health.handle(c.req.raw, c.executionCtx)) ?? next());
+   * ```
+   */
+  handle: (request: Request, context?: RequestContext) => Promise<Response | undefined>;
 }
+
+type Args = [context: RequestContext | undefined];
 
 const ALLOW = 'GET, HEAD';
 
@@ -31,49 +47,69 @@ const ALLOW = 'GET, HEAD';
  */
 export function createHealthRouter(health: Health, options: HealthRouterOptions = {}): HealthRouter {
   const base = (options.base ?? '/health').replace(/\/+$/, '');
-  const onError = options.onError ?? ((message: string) => console.error(message));
   const fallback: Handler =
     options.fallback ?? (async (request) => errorResponse(404, `Not found: ${new URL(request.url).pathname}. Try ${base}/live, ${base}/ready or ${base}/startup.`));
-
-  const methodNotAllowed = (request: IRequest): Response =>
-    errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
-
-  const router = Router<IRequest, []>({
-    catch: (error: unknown) => {
-      onError(`edge-health: unexpected error: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
-      return errorResponse(500, 'Internal error while answering the health check.');
-    },
-  });
-
-  const routes: [string, (request: IRequest) => Promise<Response>][] = [
-    ['/live', (request) => health.live(request)],
-    ['/ready', (request) => health.ready(request)],
-    ['/ready/:check', (request) => health.ready(request, safeDecode(request.params.check ?? ''))],
-    ['/startup', (request) => health.startup(request)],
-    ['', (request) => health.ready(request)],
-  ];
-  for (const [suffix, handle] of routes) {
-    const path = `${base}${suffix}` || '/';
-    router.get(path, handle);
-    router.head(path, async (request) => withoutBody(await handle(request)));
-    router.all(path, methodNotAllowed);
-  }
-  // Why the real request: the fallback is the user's app, which may clone it or read its body.
-  router.all('*', (request) => fallback(realRequest(request)));
+  const failed = internalError(options.onError ?? ((message: string) => console.error(message)));
+  const route = healthRoutes(health, base, failed);
+  const { requests } = health.lifecycle;
+  const app: Handler = async (request, context) => {
+    try {
+      // Why the real request: the fallback is the user's app, which may clone it or read its body.
+      return (await route(request, context)) ?? (await fallback(realRequest(request), context));
+    } catch (error) {
+      return failed(error);
+    }
+  };
 
   return {
-    fetch: takesLazyRequests(async (request: Request) => {
+    fetch: takesLazyRequests(async (request: Request, context?: RequestContext) => {
       // Why: Deno and Bun hand over a Request whose url does not parse when the Host
       // header is not a host (`Host: a b`); every `new URL(request.url)` would throw.
       if (!URL.canParse(request.url)) return errorResponse(400, 'The Host header or the request target is not valid.');
       // Why here: every platform's entry goes through this handler, so each request is counted once.
-      return health.lifecycle.requests.track(
-        request,
-        async () => ((await router.fetch(request as IRequest)) as Response | undefined) ?? (await fallback(realRequest(request))),
-      );
+      return requests.track(request, () => app(request, context));
     }),
+    async handle(request, context) {
+      if (!URL.canParse(request.url)) return undefined;
+      const path = new URL(request.url).pathname;
+      if (path !== (base || '/') && !path.startsWith(`${base}/`)) return undefined;
+      return requests.track(request, () => route(request, context));
+    },
   };
 }
+
+/** The itty router of the health endpoints alone: `undefined` for any other path. */
+function healthRoutes(
+  health: Health,
+  base: string,
+  failed: (error: unknown) => Response,
+): (request: Request, context?: RequestContext) => Promise<Response | undefined> {
+  const router = Router<IRequest, Args>({ catch: failed });
+  const methodNotAllowed = (request: IRequest): Response =>
+    errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
+  const routes: [string, (request: IRequest, context: RequestContext | undefined) => Promise<Response>][] = [
+    ['/live', (request, context) => health.live(request, context)],
+    ['/ready', (request, context) => health.ready(request, context)],
+    ['/ready/:check', (request, context) => health.ready(request, context, safeDecode(request.params.check ?? ''))],
+    ['/startup', (request, context) => health.startup(request, context)],
+    ['', (request, context) => health.ready(request, context)],
+  ];
+  for (const [suffix, handle] of routes) {
+    const path = `${base}${suffix}` || '/';
+    router.get(path, handle);
+    router.head(path, async (request, context) => withoutBody(await handle(request, context)));
+    router.all(path, methodNotAllowed);
+  }
+  return async (request, context) => (await router.fetch(request as IRequest, context)) as Response | undefined;
+}
+
+/** An unexpected error: reported (redacted), answered with a JSON 500. */
+const internalError =
+  (onError: (message: string) => void) =>
+  (error: unknown): Response => {
+    onError(`edge-health: unexpected error: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+    return errorResponse(500, 'Internal error while answering the health check.');
+  };
 
 /** A malformed escape (`%ZZ`) stays as it is: it then names no check, a 404, not a 500. */
 function safeDecode(segment: string): string {

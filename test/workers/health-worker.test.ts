@@ -1,0 +1,66 @@
+import { Router, type IRequest } from 'itty-router';
+import { describe, expect, it } from 'vitest';
+import { httpCheck } from '../../src/checks/http/index.ts';
+import { createHealth } from '../../src/core/index.ts';
+import { createHealthRouter, createHealthWorker } from '../../src/router/index.ts';
+import { fixtures, json } from './helpers.ts';
+
+interface ApiEnv {
+  API_URL: string;
+}
+
+const hits = async (id: string): Promise<number> => ((await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number }).hits;
+
+describe('createHealthWorker', () => {
+  it('builds the app from env once per env object and checks what that env names', async () => {
+    let builds = 0;
+    const worker = createHealthWorker((env: ApiEnv) => {
+      builds += 1;
+      return { version: 'w-1', checks: [httpCheck({ name: 'api', url: env.API_URL })] };
+    });
+    const id = `worker-${crypto.randomUUID()}`;
+    const env = { API_URL: `${fixtures.http}/tracked/${id}` };
+    const first = await json(await worker.fetch(new Request('http://svc/health/ready'), env));
+    const second = await json(await worker.fetch(new Request('http://svc/health/ready'), env));
+    expect(first).toMatchObject({ status: 'healthy', version: 'w-1', dependencies: [{ name: 'api', status: 'healthy' }] });
+    expect([first.isolate?.requests, second.isolate?.requests]).toEqual([1, 2]);
+    expect(first.isolate?.cold_start).toBe(true);
+    expect(second.isolate?.platform).toBe('cloudflare-workers');
+    expect(await hits(id)).toBe(2);
+
+    const other = await json(await worker.fetch(new Request('http://svc/health/ready'), { API_URL: `${fixtures.http}/status?code=500` }));
+    expect(other).toMatchObject({ status: 'unhealthy', isolate: { requests: 1 } });
+    expect(builds).toBe(2);
+  });
+
+  it('also takes an app it is handed, and passes ctx to it', async () => {
+    const seen: unknown[] = [];
+    const worker = createHealthWorker(() => ({ fetch: async (_request, context) => (seen.push(context), new Response('app')) }));
+    const ctx = { waitUntil: () => {} };
+    expect(await (await worker.fetch(new Request('http://svc/x'), {}, ctx)).text()).toBe('app');
+    expect(seen).toEqual([ctx]);
+  });
+});
+
+describe('HealthRouter.handle mounted in an existing itty router', () => {
+  const health = createHealthRouter(createHealth({ version: 'mounted' }));
+  const app = Router<IRequest, []>();
+  app.all('/health/*', (request) => health.handle(request));
+  app.get('/health', (request) => health.handle(request));
+  app.get('/orders', () => new Response('orders'));
+  app.all('*', () => new Response('app 404', { status: 404 }));
+
+  it('answers the health paths', async () => {
+    const response = (await app.fetch(new Request('http://svc/health/live'))) as Response;
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ status: 'healthy', version: 'mounted' });
+    expect(((await app.fetch(new Request('http://svc/health'))) as Response).status).toBe(200);
+  });
+
+  it("leaves every other path, and unknown paths under the base, to the app's own routes", async () => {
+    expect(await ((await app.fetch(new Request('http://svc/orders'))) as Response).text()).toBe('orders');
+    const unknown = (await app.fetch(new Request('http://svc/health/nope'))) as Response;
+    expect([unknown.status, await unknown.text()]).toEqual([404, 'app 404']);
+    expect(await health.handle(new Request('http://svc/healthz'))).toBeUndefined();
+  });
+});
