@@ -6,7 +6,7 @@ import { lifecycleAnswer, viewOf, type Answer } from './lifecycle-answer.ts';
 import { renderResponse, type HealthSummary } from './render.ts';
 import { errorResponse } from './respond.ts';
 import { ResultCache } from './result-cache.ts';
-import { runChecks } from './run-checks.ts';
+import type { CheckRunner, ResultStore } from './result-store.ts';
 import { selectChecks } from './select-checks.ts';
 import type { Check, CheckReport } from './types.ts';
 
@@ -34,11 +34,24 @@ export interface HealthOptions {
    */
   initWaitMs?: number;
   /**
-   * Reuse a selection's check results for this long (per isolate). 0 runs the
-   * checks on every request. A reused answer carries an `Age` header (seconds).
+   * Reuse a selection's check results for this long. 0 runs the checks for
+   * every request, except that requests arriving while a run is in flight
+   * share it. A reused answer carries an `Age` header (seconds).
    * @default 0
    */
   cacheMs?: number;
+  /**
+   * Where finished runs are kept: a store shared by isolates (per location, per
+   * deployment) makes them share one run per period.
+   * @default this isolate's memory
+   */
+  store?: ResultStore;
+  /**
+   * Runs a selection of checks: replace it to have a remote owner run them
+   * (e.g. a Durable Object), so that one run serves the whole deployment.
+   * @default the checks run here, in parallel, each under its deadline
+   */
+  runChecks?: CheckRunner;
   /**
    * Include the isolate's facts (id, cold start, uptime, requests) in answers.
    * @default true
@@ -85,20 +98,23 @@ export interface Health {
 export function createHealth(options: HealthOptions = {}): Health {
   const checks = uniquelyNamed(options.checks ?? []);
   const lifecycle = options.lifecycle ?? new Lifecycle();
-  const cache = new ResultCache(options.cacheMs ?? 0);
+  const cache = new ResultCache({ freshMs: options.cacheMs ?? 0, store: options.store, runChecks: options.runChecks });
   const reply = replier(lifecycle, options);
   const started = (): Promise<void> => waitForInit(lifecycle, options.initWaitMs ?? 10_000);
 
   const live: Handler = async (request) => reply(request, lifecycleAnswer('live', viewOf(lifecycle)));
 
-  const ready = async (request: Request, _context?: RequestContext, only?: string): Promise<Response> => {
+  const ready = async (request: Request, context?: RequestContext, only?: string): Promise<Response> => {
     const selection = selectChecks(checks, new URL(request.url).searchParams, only);
     if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
     await started();
     const blocked = lifecycleAnswer('ready', viewOf(lifecycle));
     if (blocked) return reply(request, blocked);
     const key = selection.checks.map((check) => check.name).join('\n');
-    const { reports, ageMs } = await cache.get(key, () => runChecks(selection.checks, request.signal));
+    const { reports, ageMs } = await cache.get(key, selection.checks, {
+      signal: request.signal,
+      ...(context ? { waitUntil: (promise: Promise<unknown>) => context.waitUntil(promise) } : {}),
+    });
     return reply(request, verdictAnswer(reports, ageMs));
   };
 

@@ -64,4 +64,13 @@ describe('raceDeadline', () => {
     fail(new Error('late'));
     await expect(race).resolves.toBe('timed out');
   });
+
+  it('sets no timer for an Infinity deadline, and still ends on the signal', async () => {
+    const controller = new AbortController();
+    const race = raceDeadline(never, { ms: Infinity, onTimeout: () => 'late', signal: controller.signal, onAbort: () => 'aborted' });
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    controller.abort();
+    await expect(race).resolves.toBe('aborted');
+  });
 });

@@ -1,5 +1,5 @@
 export interface DeadlineOptions<T> {
-  /** How long `work` may take, in milliseconds. */
+  /** How long `work` may take, in milliseconds; `Infinity` for no deadline (only the signal). */
   ms: number;
   /** What the race settles with when the time is up; throw to reject. */
   onTimeout: () => T;
@@ -34,7 +34,8 @@ export function raceDeadline<T>(work: Promise<T>, options: DeadlineOptions<T>): 
       }
     };
     const abort = (): void => settle(onAbort ?? ((): T => { throw signal?.reason; }));
-    const timer = signal?.aborted ? undefined : setTimeout(() => settle(onTimeout), ms);
+    // Why the guard: setTimeout treats Infinity as 1 ms.
+    const timer = signal?.aborted || ms === Infinity ? undefined : setTimeout(() => settle(onTimeout), ms);
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort, { once: true });
     work.then(

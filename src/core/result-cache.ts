@@ -1,27 +1,103 @@
-import type { CheckReport } from './types.ts';
+import { raceDeadline } from './deadline.ts';
+import { MemoryResultStore, type CheckRunner, type ResultStore } from './result-store.ts';
+import { runChecks } from './run-checks.ts';
+import type { Check, CheckReport } from './types.ts';
+
+export interface ResultCacheOptions {
+  /** How long a finished run is reused; 0 reuses none (concurrent callers still share one run). */
+  freshMs: number;
+  /** @default this isolate's memory */
+  store?: ResultStore | undefined;
+  /** @default run the checks here, in parallel */
+  runChecks?: CheckRunner | undefined;
+  now?: () => number;
+}
+
+/** One caller of {@link ResultCache.get}: its own signal, and the platform's `waitUntil` if it has one. */
+export interface Caller {
+  signal?: AbortSignal | undefined;
+  waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
+}
+
+export interface CachedReports {
+  reports: CheckReport[];
+  /** How old the reports are, when they were reused from an earlier run. */
+  ageMs?: number;
+}
 
 /**
- * Keeps the last reports of each check selection for `ttlMs`, so that many
- * callers polling at once (monitors, load balancers, probes on every node)
- * cost the dependencies one round of checks per `ttlMs`, not one per caller.
- * Only settled results are shared: a pending run is never shared between
- * requests, which Workers do not allow.
+ * Keeps the last run of each check selection for `freshMs`, and lets callers
+ * that arrive while a run is in flight share it (single flight), so that many
+ * pollers at once (monitors, load balancers, probes on every node) cost the
+ * dependencies one round of checks per period, not one per caller.
+ *
+ * A shared run belongs to no caller: no caller's signal can cancel it, so one
+ * prober that goes away never hands the others an `aborted` result. Where the
+ * platform cancels a request's work when it ends (Workers), the caller that
+ * starts the run hands it to `waitUntil`; each caller still stops waiting when
+ * its own signal aborts.
  */
 export class ResultCache {
-  readonly #entries = new Map<string, { at: number; reports: CheckReport[] }>();
+  readonly #freshMs: number;
+  readonly #store: ResultStore;
+  readonly #runChecks: CheckRunner;
+  readonly #now: () => number;
+  readonly #running = new Map<string, Promise<CheckReport[]>>();
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: ResultCacheOptions) {
+    this.#freshMs = options.freshMs;
+    this.#store = options.store ?? new MemoryResultStore();
+    this.#runChecks = options.runChecks ?? runChecks;
+    this.#now = options.now ?? Date.now;
+  }
 
-  async get(key: string, run: () => Promise<CheckReport[]>): Promise<{ reports: CheckReport[]; ageMs?: number }> {
-    if (this.ttlMs <= 0) return { reports: await run() };
-    const entry = this.#entries.get(key);
-    const age = entry ? this.now() - entry.at : Infinity;
-    if (entry && age < this.ttlMs) return { reports: entry.reports, ageMs: age };
-    const reports = await run();
-    this.#entries.set(key, { at: this.now(), reports });
+  get scope(): ResultStore['scope'] {
+    return this.#store.scope;
+  }
+
+  async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
+    if (this.#freshMs > 0) {
+      const stored = await this.#store.read(key, caller.signal).catch(() => undefined);
+      const ageMs = stored ? this.#now() - stored.at : Infinity;
+      if (stored && ageMs < this.#freshMs) return { reports: stored.reports, ageMs };
+    }
+    const started = this.#now();
+    const reports = await raceDeadline(this.#shared(key, checks, caller.waitUntil), {
+      ms: Infinity,
+      onTimeout: () => [],
+      signal: caller.signal,
+      onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
+    });
     return { reports };
   }
+
+  /** The run in flight for `key`, or a new one. */
+  #shared(key: string, checks: readonly Check[], waitUntil: Caller['waitUntil']): Promise<CheckReport[]> {
+    let run = this.#running.get(key);
+    if (!run) {
+      run = this.#run(key, checks).finally(() => this.#running.delete(key));
+      this.#running.set(key, run);
+      waitUntil?.(run);
+    }
+    return run;
+  }
+
+  async #run(key: string, checks: readonly Check[]): Promise<CheckReport[]> {
+    // Why a signal nobody aborts: the run is shared; each check's own deadline bounds it.
+    const reports = await this.#runChecks(checks, new AbortController().signal);
+    // Why swallowed: a store that cannot keep a result must not fail the answer built from it.
+    if (this.#freshMs > 0) await this.#store.write(key, { at: this.#now(), reports }).catch(() => {});
+    return reports;
+  }
+}
+
+function abortedReport(check: Check, latencyMs: number): CheckReport {
+  return {
+    name: check.name,
+    category: check.category,
+    status: 'unhealthy',
+    latencyMs,
+    reason: 'aborted',
+    message: 'request aborted before the check finished',
+  };
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { defineCheck } from './define-check.ts';
+import { ResultCache } from './result-cache.ts';
+import type { ResultStore } from './result-store.ts';
+import type { CheckReport } from './types.ts';
+
+const check = defineCheck({ name: 'db', run: () => ({ status: 'healthy' }) });
+
+const healthy = (): CheckReport[] => [{ name: 'db', category: 'critical', status: 'healthy', latencyMs: 1 }];
+
+/**
+ * A runner the test finishes by hand, so "in flight" is a state the test
+ * controls; `finish` before the run has started finishes it as it starts.
+ */
+function gatedRunner(): { runs: number; finish: () => void; runner: () => Promise<CheckReport[]> } {
+  let pending: (() => void) | undefined;
+  let early = false;
+  const state = {
+    runs: 0,
+    finish: () => {
+      if (pending) pending();
+      else early = true;
+      pending = undefined;
+    },
+    runner: () => {
+      state.runs += 1;
+      if (early) return ((early = false), Promise.resolve(healthy()));
+      return new Promise<CheckReport[]>((resolve) => (pending = () => resolve(healthy())));
+    },
+  };
+  return state;
+}
+
+describe('ResultCache', () => {
+  it('lets callers that arrive during a run share it, even with reuse off', async () => {
+    const gate = gatedRunner();
+    const cache = new ResultCache({ freshMs: 0, runChecks: gate.runner });
+    const answers = Promise.all([1, 2, 3].map(() => cache.get('all', [check])));
+    gate.finish();
+    expect((await answers).map(({ reports }) => reports[0]?.status)).toEqual(['healthy', 'healthy', 'healthy']);
+    expect(gate.runs).toBe(1);
+    const next = cache.get('all', [check]);
+    gate.finish();
+    await next;
+    expect(gate.runs).toBe(2);
+  });
+
+  it('gives a caller that goes away "aborted", and every other caller, now and later, the real result', async () => {
+    const gate = gatedRunner();
+    const cache = new ResultCache({ freshMs: 60_000, runChecks: gate.runner });
+    const owner = new AbortController();
+    const owned = cache.get('all', [check], { signal: owner.signal });
+    const waiter = cache.get('all', [check], { signal: new AbortController().signal });
+    owner.abort();
+    expect((await owned).reports[0]).toMatchObject({ status: 'unhealthy', reason: 'aborted' });
+    gate.finish();
+    expect((await waiter).reports[0]?.status).toBe('healthy');
+    expect((await cache.get('all', [check])).reports[0]?.status).toBe('healthy');
+    expect(gate.runs).toBe(1);
+  });
+
+  it('hands the run to the starter\'s waitUntil, once', async () => {
+    const gate = gatedRunner();
+    const cache = new ResultCache({ freshMs: 0, runChecks: gate.runner });
+    const kept: Promise<unknown>[] = [];
+    const waitUntil = (promise: Promise<unknown>): void => void kept.push(promise);
+    const answers = Promise.all([cache.get('all', [check], { waitUntil }), cache.get('all', [check], { waitUntil })]);
+    gate.finish();
+    await answers;
+    expect(kept).toHaveLength(1);
+  });
+
+  it('answers from the run when the store cannot read or keep it', async () => {
+    const broken: ResultStore = {
+      scope: 'location',
+      read: () => Promise.reject(new Error('store down')),
+      write: () => Promise.reject(new Error('store down')),
+    };
+    const cache = new ResultCache({ freshMs: 1000, store: broken });
+    expect((await cache.get('all', [check])).reports[0]?.status).toBe('healthy');
+    expect(cache.scope).toBe('location');
+  });
+
+  it('reuses a run for freshMs and says how old it is', async () => {
+    let now = 1_000;
+    const gate = gatedRunner();
+    const cache = new ResultCache({ freshMs: 500, runChecks: gate.runner, now: () => now });
+    const first = cache.get('all', [check]);
+    gate.finish();
+    expect((await first).ageMs).toBeUndefined();
+    now += 499;
+    expect((await cache.get('all', [check])).ageMs).toBe(499);
+    now += 1;
+    const third = cache.get('all', [check]);
+    gate.finish();
+    expect((await third).ageMs).toBeUndefined();
+    expect(gate.runs).toBe(2);
+  });
+});
