@@ -25,8 +25,12 @@ function route(request: IncomingMessage, response: ServerResponse): void {
     return;
   }
   if (tracked) {
-    response.writeHead(200, { 'content-type': 'text/plain' });
-    response.end('tracked');
+    // `?ms=` answers that much later: a slow dependency whose calls are counted.
+    const timer = setTimeout(() => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('tracked');
+    }, Number(url.searchParams.get('ms') ?? '0'));
+    response.on('close', () => clearTimeout(timer));
     return;
   }
   const send = (status: number, body = '', headers: Record<string, string> = {}): void => {

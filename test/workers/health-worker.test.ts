@@ -42,6 +42,21 @@ describe('createHealthWorker', () => {
   });
 });
 
+describe('the deployed Worker entry and ctx.waitUntil', () => {
+  it('hands one shared run to the ctx of the request that started it, whatever the number of probes', async () => {
+    const { default: worker } = await import('../../src/worker.ts');
+    const id = `wait-until-${crypto.randomUUID()}`;
+    const env = { HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'api', url: `${fixtures.http}/tracked/${id}?ms=300` }]) };
+    await worker.fetch(new Request('http://svc/health/startup'), env);
+    const kept: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (promise: Promise<unknown>) => void kept.push(promise) };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => worker.fetch(new Request('http://svc/health/ready'), env, ctx)));
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    expect(kept).toHaveLength(1);
+    expect(await hits(id)).toBe(1);
+  });
+});
+
 describe('HealthRouter.handle mounted in an existing itty router', () => {
   const health = createHealthRouter(createHealth({ version: 'mounted' }));
   const app = Router<IRequest, []>();
