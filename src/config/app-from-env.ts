@@ -32,6 +32,8 @@ export interface App {
   problems: readonly string[];
 }
 
+const FREEZES_AFTER_RESPONSE = new Set(['aws-lambda', 'netlify-functions']);
+
 /**
  * The deployable app: checks, version and base path from environment variables.
  * Invalid configuration never falls back to a default: it fails startup with a
@@ -57,6 +59,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const detailsToken = env.string('HEALTH_DETAILS_TOKEN');
   if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
   const cacheMs = env.string('HEALTH_CACHE_MS') === '0' ? 0 : env.milliseconds('HEALTH_CACHE_MS', 0, 60_000);
+  const staleMs = env.string('HEALTH_STALE_MS') === '0' ? 0 : env.milliseconds('HEALTH_STALE_MS', 0, 3_600_000);
   const problems = [...(options.problems ?? []), ...env.problems];
   const validate: InitTask = {
     name: 'configuration',
@@ -73,6 +76,9 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     lifecycle,
     ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
     cacheMs,
+    staleMs,
+    // Why: a Lambda environment (Netlify Functions run on one) freezes after the response.
+    staleRefresh: FREEZES_AFTER_RESPONSE.has(options.platform) ? 'before-answer' : 'background',
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   });

@@ -41,6 +41,19 @@ export interface HealthOptions {
    */
   cacheMs?: number;
   /**
+   * How much longer than `cacheMs` a result may still be served, at once, while
+   * one refresh runs (stale-while-revalidate). 0 serves nothing stale.
+   * @default 0
+   */
+  staleMs?: number;
+  /**
+   * How a stale result is refreshed: `background` (answer at once; the refresh
+   * goes to `waitUntil` where the platform has one), or `before-answer` for
+   * platforms that freeze after the response and have no `waitUntil` (Lambda).
+   * @default 'background'
+   */
+  staleRefresh?: 'background' | 'before-answer';
+  /**
    * Where finished runs are kept: a store shared by isolates (per location, per
    * deployment) makes them share one run per period.
    * @default this isolate's memory
@@ -98,7 +111,13 @@ export interface Health {
 export function createHealth(options: HealthOptions = {}): Health {
   const checks = uniquelyNamed(options.checks ?? []);
   const lifecycle = options.lifecycle ?? new Lifecycle();
-  const cache = new ResultCache({ freshMs: options.cacheMs ?? 0, store: options.store, runChecks: options.runChecks });
+  const cache = new ResultCache({
+    freshMs: options.cacheMs ?? 0,
+    staleMs: options.staleMs,
+    staleRefresh: options.staleRefresh,
+    store: options.store,
+    runChecks: options.runChecks,
+  });
   const reply = replier(lifecycle, options);
   const started = (): Promise<void> => waitForInit(lifecycle, options.initWaitMs ?? 10_000);
 

@@ -33,6 +33,7 @@ export function renderSeedJson(summary: HealthSummary): Record<string, unknown> 
       if (report.message !== undefined) dependency.message = report.message;
       if (report.reason !== undefined) dependency.reason = report.reason;
       if (report.details !== undefined) dependency.details = report.details;
+      if (report.ageMs !== undefined) dependency.age_ms = report.ageMs;
       return dependency;
     }),
   };

@@ -97,3 +97,50 @@ describe('ResultCache', () => {
     expect(gate.runs).toBe(2);
   });
 });
+
+describe('ResultCache stale-while-revalidate', () => {
+  const setUp = (staleRefresh?: 'background' | 'before-answer') => {
+    const clock = { now: 0 };
+    const gate = gatedRunner();
+    const cache = new ResultCache({ freshMs: 1000, staleMs: 5000, staleRefresh, runChecks: gate.runner, now: () => clock.now });
+    return { clock, gate, cache };
+  };
+
+  it('serves a stale result at once, with its age, while one refresh runs for every caller', async () => {
+    const { clock, gate, cache } = setUp();
+    gate.finish();
+    await cache.get('all', [check]);
+    clock.now = 2500;
+    const kept: Promise<unknown>[] = [];
+    const answers = await Promise.all([1, 2, 3].map(() => cache.get('all', [check], { waitUntil: (p) => void kept.push(p) })));
+    expect(answers.map(({ ageMs }) => ageMs)).toEqual([2500, 2500, 2500]);
+    expect(answers[0]?.reports[0]?.ageMs).toBe(2500);
+    expect([gate.runs, kept.length]).toEqual([2, 1]);
+    clock.now = 2600;
+    gate.finish();
+    await kept[0];
+    expect(await cache.get('all', [check])).toMatchObject({ ageMs: 0 });
+  });
+
+  it('runs the checks for the caller once a result is older than fresh + stale', async () => {
+    const { clock, gate, cache } = setUp();
+    gate.finish();
+    await cache.get('all', [check]);
+    clock.now = 6000;
+    const answer = cache.get('all', [check]);
+    gate.finish();
+    expect(await answer).toEqual({ reports: [expect.objectContaining({ status: 'healthy', ageMs: 0 })] });
+    expect(gate.runs).toBe(2);
+  });
+
+  it('refreshes before answering where the platform freezes after the response', async () => {
+    const { clock, gate, cache } = setUp('before-answer');
+    gate.finish();
+    await cache.get('all', [check]);
+    clock.now = 2500;
+    const answer = cache.get('all', [check]);
+    gate.finish();
+    expect((await answer).ageMs).toBeUndefined();
+    expect(gate.runs).toBe(2);
+  });
+});

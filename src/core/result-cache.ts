@@ -6,6 +6,19 @@ import type { Check, CheckReport } from './types.ts';
 export interface ResultCacheOptions {
   /** How long a finished run is reused; 0 reuses none (concurrent callers still share one run). */
   freshMs: number;
+  /**
+   * How much longer than `freshMs` a run may still be served while one refresh
+   * runs (stale-while-revalidate). 0 serves nothing stale.
+   * @default 0
+   */
+  staleMs?: number | undefined;
+  /**
+   * When a stale run is refreshed: `background` answers with it at once
+   * (the refresh goes to `waitUntil` where the platform has it); `before-answer`
+   * waits for the refresh, for platforms that freeze after the response (Lambda).
+   * @default 'background'
+   */
+  staleRefresh?: 'background' | 'before-answer' | undefined;
   /** @default this isolate's memory */
   store?: ResultStore | undefined;
   /** @default run the checks here, in parallel */
@@ -20,6 +33,7 @@ export interface Caller {
 }
 
 export interface CachedReports {
+  /** With `ageMs` on each report when results are kept (0 for a run made for this answer). */
   reports: CheckReport[];
   /** How old the reports are, when they were reused from an earlier run. */
   ageMs?: number;
@@ -39,6 +53,8 @@ export interface CachedReports {
  */
 export class ResultCache {
   readonly #freshMs: number;
+  readonly #staleMs: number;
+  readonly #refreshInBackground: boolean;
   readonly #store: ResultStore;
   readonly #runChecks: CheckRunner;
   readonly #now: () => number;
@@ -46,6 +62,8 @@ export class ResultCache {
 
   constructor(options: ResultCacheOptions) {
     this.#freshMs = options.freshMs;
+    this.#staleMs = options.staleMs ?? 0;
+    this.#refreshInBackground = options.staleRefresh !== 'before-answer';
     this.#store = options.store ?? new MemoryResultStore();
     this.#runChecks = options.runChecks ?? runChecks;
     this.#now = options.now ?? Date.now;
@@ -58,8 +76,13 @@ export class ResultCache {
   async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
     if (this.#freshMs > 0) {
       const stored = await this.#store.read(key, caller.signal).catch(() => undefined);
-      const ageMs = stored ? this.#now() - stored.at : Infinity;
-      if (stored && ageMs < this.#freshMs) return { reports: stored.reports, ageMs };
+      const ageMs = stored ? Math.max(0, this.#now() - stored.at) : Infinity;
+      if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
+      if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {
+        // Why not awaited: the stale answer goes now; the one shared refresh runs on.
+        void this.#shared(key, checks, caller.waitUntil);
+        return reused(stored.reports, ageMs);
+      }
     }
     const started = this.#now();
     const reports = await raceDeadline(this.#shared(key, checks, caller.waitUntil), {
@@ -68,7 +91,7 @@ export class ResultCache {
       signal: caller.signal,
       onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
     });
-    return { reports };
+    return { reports: this.#freshMs > 0 ? reports.map((report) => ({ ...report, ageMs: 0 })) : reports };
   }
 
   /** The run in flight for `key`, or a new one. */
@@ -90,6 +113,11 @@ export class ResultCache {
     return reports;
   }
 }
+
+const reused = (reports: CheckReport[], ageMs: number): CachedReports => ({
+  reports: reports.map((report) => ({ ...report, ageMs })),
+  ageMs,
+});
 
 function abortedReport(check: Check, latencyMs: number): CheckReport {
   return {

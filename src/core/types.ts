@@ -58,6 +58,8 @@ export interface CheckReport {
   message?: string;
   reason?: FailureReason;
   details?: Record<string, unknown>;
+  /** How old this result is, in milliseconds, when results are kept between requests. */
+  ageMs?: number;
 }
 
 /** The overall verdict over a set of check reports. */

@@ -53,7 +53,7 @@ export const DEPENDENCIES_DOWN: Env = {
 type SeedBody = Required<Pick<Body, 'isolate'>> & Body;
 
 const SEED_KEYS = ['status', 'version', 'dependencies', 'message', 'isolate'];
-const DEPENDENCY_KEYS = ['name', 'status', 'category', 'latency_ms', 'message', 'reason', 'details'];
+const DEPENDENCY_KEYS = ['name', 'status', 'category', 'latency_ms', 'message', 'reason', 'details', 'age_ms'];
 /** Headers of the connection or the transfer, not of the answer: HEAD may differ from GET in these. */
 const TRANSFER_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 

@@ -7,6 +7,8 @@ export interface SeedDependency {
   message?: string;
   reason?: string;
   details?: Record<string, unknown>;
+  /** How old the result is, when results are kept between requests. */
+  age_ms?: number;
 }
 
 export interface SeedBody {

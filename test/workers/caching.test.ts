@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import worker from '../../src/worker.ts';
+import { call, fixtures, httpChecksEnv, json } from './helpers.ts';
+
+const hits = async (id: string): Promise<number> => ((await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number }).hits;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('HEALTH_STALE_MS (stale-while-revalidate) in workerd', () => {
+  it('answers stale probes from the last result, with its age, while one refresh reaches the dependency', async () => {
+    const id = `stale-${crypto.randomUUID()}`;
+    const env = httpChecksEnv([{ name: 'api', url: `${fixtures.http}/tracked/${id}?ms=400` }], { HEALTH_CACHE_MS: '100', HEALTH_STALE_MS: '60000' });
+    const first = await json(await call(env, '/health/ready'));
+    expect(first.dependencies[0]).toMatchObject({ status: 'healthy', age_ms: 0 });
+    await sleep(250);
+
+    const kept: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (promise: Promise<unknown>) => void kept.push(promise) };
+    const stale = await Promise.all([1, 2, 3, 4, 5].map(() => worker.fetch(new Request('http://health.test/health/ready'), env, ctx)));
+    // Answered from the stored result, before the 400 ms refresh could have finished.
+    expect(kept).toHaveLength(1);
+    expect(stale.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const response of stale) {
+      expect(Number(response.headers.get('age'))).toBeGreaterThanOrEqual(0);
+      const body = await json(response);
+      expect(body.dependencies[0]?.age_ms).toBeGreaterThanOrEqual(250);
+    }
+    await Promise.all(kept);
+    expect(await hits(id)).toBe(2);
+    // The refresh replaced the stored result: the next answer is younger than the stale ones.
+    const refreshed = await json(await call(env, '/health/ready'));
+    expect(refreshed.dependencies[0]?.age_ms).toBeLessThan(250);
+  });
+
+  it('names an invalid value', async () => {
+    const body = await json(await call(httpChecksEnv([], { HEALTH_STALE_MS: 'a while' }), '/health/startup'));
+    expect(body.message).toContain('HEALTH_STALE_MS must be a whole number of milliseconds');
+  });
+});
