@@ -9,12 +9,14 @@ export interface UpstashCheckOptions extends Omit<CheckOptions, 'name'> {
   /** The REST token (`UPSTASH_REDIS_REST_TOKEN`); never shown. */
   token: string;
   /**
-   * Also prove the write path: `SET` a short-lived key, then `GET` it back.
+   * Also prove the write path: `SET` a short-lived key, `GET` it back, `DEL` it.
    * @default false
    */
   writeProbe?: boolean;
   /**
-   * The key the write probe uses; it expires after 10 s.
+   * The prefix of the write probe's keys: each run writes `<probeKey>:<uuid>`,
+   * its own key, so concurrent probes never read each other's value. The key
+   * is deleted after the read, and expires after 10 s should the delete fail.
    * @default 'edge-health:probe'
    */
   probeKey?: string;
@@ -26,7 +28,7 @@ const PROBE_TTL_SECONDS = 10;
 
 /**
  * A Redis check over Upstash's REST API with `@upstash/redis`: `PING` must
- * answer `PONG`; optionally a `SET` with a short expiry and a `GET` back.
+ * answer `PONG`; optionally a `SET` of its own short-lived key, a `GET` back and a `DEL`.
  *
  * Why no retries: the client retries network errors five times with backoff by
  * default, which would make a down Redis look slow instead of down. The check's
@@ -67,12 +69,14 @@ export function upstashCheck(options: UpstashCheckOptions): Check {
       }
       if (!options.writeProbe) return { status: 'healthy' };
 
-      const value = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      await command(() => redis.set(probeKey, value, { ex: PROBE_TTL_SECONDS }));
-      const read = await command(() => redis.get<string>(probeKey));
+      const value = crypto.randomUUID();
+      const key = `${probeKey}:${value}`;
+      await command(() => redis.set(key, value, { ex: PROBE_TTL_SECONDS }));
+      const read = await command(() => redis.get<string>(key));
       if (read !== value) {
         throw new CheckError('unexpected_response', 'the write probe read back a different value');
       }
+      await command(() => redis.del(key));
       return { status: 'healthy', details: { write_probe: 'ok' } };
     },
   });
