@@ -60,6 +60,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
   const cacheMs = env.string('HEALTH_CACHE_MS') === '0' ? 0 : env.milliseconds('HEALTH_CACHE_MS', 0, 60_000);
   const staleMs = env.string('HEALTH_STALE_MS') === '0' ? 0 : env.milliseconds('HEALTH_STALE_MS', 0, 3_600_000);
+  const requestTimeoutMs = env.string('HEALTH_REQUEST_TIMEOUT_MS') === undefined ? undefined : env.milliseconds('HEALTH_REQUEST_TIMEOUT_MS', 0, 60_000);
   const problems = [...(options.problems ?? []), ...env.problems];
   const validate: InitTask = {
     name: 'configuration',
@@ -77,6 +78,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
     cacheMs,
     staleMs,
+    ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
     // Why: a Lambda environment (Netlify Functions run on one) freezes after the response.
     staleRefresh: FREEZES_AFTER_RESPONSE.has(options.platform) ? 'before-answer' : 'background',
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),

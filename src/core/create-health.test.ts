@@ -36,3 +36,39 @@ describe('createHealth result cache', () => {
     expect(runs).toBe(2);
   });
 });
+
+describe('createHealth request budget', () => {
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  const checks = [
+    defineCheck({ name: 'fast', run: () => ({ status: 'healthy' }) }),
+    defineCheck({ name: 'slow', timeoutMs: 10_000, run: async () => (await sleep(3000), { status: 'healthy' }) }),
+  ];
+
+  it('answers by the budget, with finished checks as they are and unfinished ones timed out', async () => {
+    const health = createHealth({ checks, requestTimeoutMs: 150 });
+    const started = performance.now();
+    const response = await health.ready(request('/health/ready'));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      dependencies: [
+        { name: 'fast', status: 'healthy' },
+        { name: 'slow', status: 'unhealthy', reason: 'timeout', message: "unfinished when the request's 150 ms budget ran out" },
+      ],
+    });
+  });
+
+  it('lets a caller ask for less with ?timeout=, never more than the budget', async () => {
+    const health = createHealth({ checks, requestTimeoutMs: 100 });
+    const body = (await (await health.ready(request('/health/ready?timeout=50'))).json()) as { dependencies: { message?: string }[] };
+    expect(body.dependencies[1]?.message).toContain('50 ms budget');
+    const capped = (await (await health.ready(request('/health/ready?timeout=60s'))).json()) as { dependencies: { message?: string }[] };
+    expect(capped.dependencies[1]?.message).toContain('100 ms budget');
+  });
+
+  it.each(['abc', '0', '-1', '1.5'])('answers ?timeout=%s with 400 and a readable message', async (value) => {
+    const response = await createHealth({ checks }).ready(request(`/health/ready?timeout=${value}`));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/^timeout must be a positive whole number/);
+  });
+});

@@ -1,9 +1,11 @@
 import { aggregate } from './aggregate.ts';
 import { raceDeadline } from './deadline.ts';
+import { MAX_TIMEOUT_MS } from './define-check.ts';
 import { ConfigError } from './errors.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { lifecycleAnswer, viewOf, type Answer } from './lifecycle-answer.ts';
 import { renderResponse, type HealthSummary } from './render.ts';
+import { requestBudget } from './request-budget.ts';
 import { errorResponse } from './respond.ts';
 import { ResultCache } from './result-cache.ts';
 import type { CheckRunner, ResultStore } from './result-store.ts';
@@ -53,6 +55,13 @@ export interface HealthOptions {
    * @default 'background'
    */
   staleRefresh?: 'background' | 'before-answer';
+  /**
+   * The most a readiness answer may take, in milliseconds: checks unfinished by
+   * then are reported as timed out (the run goes on for later callers). A caller
+   * may ask for less with `?timeout=` (ms, or `2s`).
+   * @default no budget: the slowest check's own deadline bounds the answer
+   */
+  requestTimeoutMs?: number;
   /**
    * Where finished runs are kept: a store shared by isolates (per location, per
    * deployment) makes them share one run per period.
@@ -124,14 +133,19 @@ export function createHealth(options: HealthOptions = {}): Health {
   const live: Handler = async (request) => reply(request, lifecycleAnswer('live', viewOf(lifecycle)));
 
   const ready = async (request: Request, context?: RequestContext, only?: string): Promise<Response> => {
-    const selection = selectChecks(checks, new URL(request.url).searchParams, only);
+    const arrived = Date.now();
+    const params = new URL(request.url).searchParams;
+    const selection = selectChecks(checks, params, only);
     if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
+    const budget = requestBudget(params, options.requestTimeoutMs, MAX_TIMEOUT_MS);
+    if (!budget.ok) return errorResponse(400, budget.error);
     await started();
     const blocked = lifecycleAnswer('ready', viewOf(lifecycle));
     if (blocked) return reply(request, blocked);
     const key = selection.checks.map((check) => check.name).join('\n');
     const { reports, ageMs } = await cache.get(key, selection.checks, {
       signal: request.signal,
+      budgetMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
       ...(context ? { waitUntil: (promise: Promise<unknown>) => context.waitUntil(promise) } : {}),
     });
     return reply(request, verdictAnswer(reports, ageMs));

@@ -30,6 +30,14 @@ export interface ResultCacheOptions {
 export interface Caller {
   signal?: AbortSignal | undefined;
   waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
+  /** How long this caller waits for a run; checks unfinished by then are reported as timed out. */
+  budgetMs?: number | undefined;
+}
+
+/** A run in flight: its outcome, and the reports of the checks already done. */
+interface Flight {
+  done: Promise<CheckReport[]>;
+  partial: (CheckReport | undefined)[];
 }
 
 export interface CachedReports {
@@ -58,7 +66,7 @@ export class ResultCache {
   readonly #store: ResultStore;
   readonly #runChecks: CheckRunner;
   readonly #now: () => number;
-  readonly #running = new Map<string, Promise<CheckReport[]>>();
+  readonly #running = new Map<string, Flight>();
 
   constructor(options: ResultCacheOptions) {
     this.#freshMs = options.freshMs;
@@ -80,14 +88,16 @@ export class ResultCache {
       if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
       if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {
         // Why not awaited: the stale answer goes now; the one shared refresh runs on.
-        void this.#shared(key, checks, caller.waitUntil);
+        void this.#shared(key, checks, caller.waitUntil).done;
         return reused(stored.reports, ageMs);
       }
     }
     const started = this.#now();
-    const reports = await raceDeadline(this.#shared(key, checks, caller.waitUntil), {
-      ms: Infinity,
-      onTimeout: () => [],
+    const flight = this.#shared(key, checks, caller.waitUntil);
+    const budgetMs = caller.budgetMs ?? Infinity;
+    const reports = await raceDeadline(flight.done, {
+      ms: budgetMs,
+      onTimeout: () => checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, budgetMs)),
       signal: caller.signal,
       onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
     });
@@ -95,19 +105,21 @@ export class ResultCache {
   }
 
   /** The run in flight for `key`, or a new one. */
-  #shared(key: string, checks: readonly Check[], waitUntil: Caller['waitUntil']): Promise<CheckReport[]> {
-    let run = this.#running.get(key);
-    if (!run) {
-      run = this.#run(key, checks).finally(() => this.#running.delete(key));
-      this.#running.set(key, run);
-      waitUntil?.(run);
+  #shared(key: string, checks: readonly Check[], waitUntil: Caller['waitUntil']): Flight {
+    let flight = this.#running.get(key);
+    if (!flight) {
+      const partial: Flight['partial'] = [];
+      const done = this.#run(key, checks, partial).finally(() => this.#running.delete(key));
+      flight = { done, partial };
+      this.#running.set(key, flight);
+      waitUntil?.(done);
     }
-    return run;
+    return flight;
   }
 
-  async #run(key: string, checks: readonly Check[]): Promise<CheckReport[]> {
+  async #run(key: string, checks: readonly Check[], partial: Flight['partial']): Promise<CheckReport[]> {
     // Why a signal nobody aborts: the run is shared; each check's own deadline bounds it.
-    const reports = await this.#runChecks(checks, new AbortController().signal);
+    const reports = await this.#runChecks(checks, new AbortController().signal, (index, report) => (partial[index] = report));
     // Why swallowed: a store that cannot keep a result must not fail the answer built from it.
     if (this.#freshMs > 0) await this.#store.write(key, { at: this.#now(), reports }).catch(() => {});
     return reports;
@@ -118,6 +130,17 @@ const reused = (reports: CheckReport[], ageMs: number): CachedReports => ({
   reports: reports.map((report) => ({ ...report, ageMs })),
   ageMs,
 });
+
+function unfinishedReport(check: Check, budgetMs: number): CheckReport {
+  return {
+    name: check.name,
+    category: check.category,
+    status: 'unhealthy',
+    latencyMs: budgetMs,
+    reason: 'timeout',
+    message: `unfinished when the request's ${budgetMs} ms budget ran out`,
+  };
+}
 
 function abortedReport(check: Check, latencyMs: number): CheckReport {
   return {

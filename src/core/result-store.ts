@@ -24,9 +24,15 @@ export interface ResultStore {
 /**
  * Runs a selection of checks and returns one report per check, in order;
  * never rejects. The default runs them here, in parallel; a remote runner
- * (a Durable Object that owns the run) can replace it.
+ * (a Durable Object that owns the run) can replace it. `onReport`, when a
+ * runner calls it, lets a caller whose budget runs out answer with the checks
+ * that did finish.
  */
-export type CheckRunner = (checks: readonly Check[], signal: AbortSignal) => Promise<CheckReport[]>;
+export type CheckRunner = (
+  checks: readonly Check[],
+  signal: AbortSignal,
+  onReport?: (index: number, report: CheckReport) => void,
+) => Promise<CheckReport[]>;
 
 /** The default store: this isolate's memory. */
 export class MemoryResultStore implements ResultStore {

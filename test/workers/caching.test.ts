@@ -36,3 +36,26 @@ describe('HEALTH_STALE_MS (stale-while-revalidate) in workerd', () => {
     expect(body.message).toContain('HEALTH_STALE_MS must be a whole number of milliseconds');
   });
 });
+
+describe('HEALTH_REQUEST_TIMEOUT_MS and ?timeout= in workerd', () => {
+  it('answers by the budget with the unfinished check timed out, and the run it left goes on to serve the next probe', async () => {
+    const id = `budget-${crypto.randomUUID()}`;
+    const env = httpChecksEnv([{ name: 'api', url: `${fixtures.http}/tracked/${id}?ms=800`, timeout_ms: 5000 }], {
+      HEALTH_REQUEST_TIMEOUT_MS: '5000',
+      HEALTH_CACHE_MS: '60000',
+    });
+    await call(env, '/health/startup');
+    const hurried = await call(env, '/health/ready?timeout=100');
+    expect(hurried.status).toBe(503);
+    expect((await json(hurried)).dependencies[0]).toMatchObject({ status: 'unhealthy', reason: 'timeout' });
+    const patient = await json(await call(env, '/health/ready'));
+    expect(patient.dependencies[0]).toMatchObject({ status: 'healthy' });
+    expect(await hits(id)).toBe(1);
+  });
+
+  it('answers a malformed ?timeout= with 400', async () => {
+    const response = await call(httpChecksEnv([]), '/health/ready?timeout=soon');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toContain('timeout must be a positive whole number');
+  });
+});
