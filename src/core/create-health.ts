@@ -145,7 +145,8 @@ export function createHealth(options: HealthOptions = {}): Health {
     const key = selection.checks.map((check) => check.name).join('\n');
     const { reports, ageMs } = await cache.get(key, selection.checks, {
       signal: request.signal,
-      budgetMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
+      budgetMs: budget.ms,
+      waitMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
       ...(context ? { waitUntil: (promise: Promise<unknown>) => context.waitUntil(promise) } : {}),
     });
     return reply(request, verdictAnswer(reports, ageMs));

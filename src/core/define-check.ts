@@ -16,6 +16,12 @@ export interface CheckOptions {
    * @default 5000
    */
   timeoutMs?: number;
+  /**
+   * Latency in milliseconds above which a successful check is `degraded` (reason
+   * `slow`): a dependency answering at 95 % of its deadline is not fine.
+   * @default none: a success is healthy however long it took
+   */
+  slowMs?: number;
   /** Values to scrub from messages and details (tokens, passwords). */
   secrets?: readonly string[];
 }
@@ -48,7 +54,7 @@ export const CHECK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
  * ```
  */
 export function defineCheck(options: DefineCheckOptions): Check {
-  const { name, category = 'critical', timeoutMs = DEFAULT_TIMEOUT_MS, secrets = [], run } = options;
+  const { name, category = 'critical', timeoutMs = DEFAULT_TIMEOUT_MS, slowMs, secrets = [], run } = options;
   if (typeof name !== 'string' || !CHECK_NAME_PATTERN.test(name)) {
     throw new ConfigError(
       `Check name ${JSON.stringify(name)} is invalid: use 1-63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit.`,
@@ -64,8 +70,11 @@ export function defineCheck(options: DefineCheckOptions): Check {
       `Check "${name}": timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}.`,
     );
   }
+  if (slowMs !== undefined && (!Number.isFinite(slowMs) || slowMs <= 0 || slowMs >= timeoutMs)) {
+    throw new ConfigError(`Check "${name}": slowMs must be a number of milliseconds below its timeoutMs (${timeoutMs}), got ${String(slowMs)}.`);
+  }
   if (typeof run !== 'function') {
     throw new ConfigError(`Check "${name}": run must be a function.`);
   }
-  return { name, category, timeoutMs, run, secrets: secrets.filter((s) => s.length > 0) };
+  return { name, category, timeoutMs, run, secrets: secrets.filter((s) => s.length > 0), ...(slowMs === undefined ? {} : { slowMs }) };
 }

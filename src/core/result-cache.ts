@@ -30,8 +30,10 @@ export interface ResultCacheOptions {
 export interface Caller {
   signal?: AbortSignal | undefined;
   waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
-  /** How long this caller waits for a run; checks unfinished by then are reported as timed out. */
+  /** The request's whole budget, for the report of checks it leaves unfinished. */
   budgetMs?: number | undefined;
+  /** How long this caller still waits for a run; checks unfinished by then are reported as timed out. */
+  waitMs?: number | undefined;
 }
 
 /** A run in flight: its outcome, and the reports of the checks already done. */
@@ -94,10 +96,9 @@ export class ResultCache {
     }
     const started = this.#now();
     const flight = this.#shared(key, checks, caller.waitUntil);
-    const budgetMs = caller.budgetMs ?? Infinity;
     const reports = await raceDeadline(flight.done, {
-      ms: budgetMs,
-      onTimeout: () => checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, budgetMs)),
+      ms: caller.waitMs ?? Infinity,
+      onTimeout: () => checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, caller.budgetMs, this.#now() - started)),
       signal: caller.signal,
       onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
     });
@@ -131,14 +132,14 @@ const reused = (reports: CheckReport[], ageMs: number): CachedReports => ({
   ageMs,
 });
 
-function unfinishedReport(check: Check, budgetMs: number): CheckReport {
+function unfinishedReport(check: Check, budgetMs: number | undefined, latencyMs: number): CheckReport {
   return {
     name: check.name,
     category: check.category,
     status: 'unhealthy',
-    latencyMs: budgetMs,
+    latencyMs,
     reason: 'timeout',
-    message: `unfinished when the request's ${budgetMs} ms budget ran out`,
+    message: `unfinished when the request's ${budgetMs ?? latencyMs} ms budget ran out`,
   };
 }
 

@@ -167,3 +167,32 @@ describe('defineCheck', () => {
     expect(check).toMatchObject({ category: 'critical', timeoutMs: 5000 });
   });
 });
+
+describe('slowMs', () => {
+  it.each([
+    [undefined, 80, 'healthy', undefined],
+    [20, 80, 'degraded', 'slow'],
+    [500, 0, 'healthy', undefined],
+  ])('with slowMs %s, a success after %i ms is %s', async (slowMs, delay, status, reason) => {
+    const check = defineCheck({
+      name: 'db',
+      ...(slowMs === undefined ? {} : { slowMs }),
+      run: async () => {
+        await sleep(delay);
+        return { status: 'healthy' };
+      },
+    });
+    const report = await runCheck(check);
+    expect([report.status, report.reason]).toEqual([status, reason]);
+    if (reason) expect(report.message).toMatch(/^answered in \d+ ms, above its 20 ms threshold$/);
+  });
+
+  it('leaves a failure a failure, however slow', async () => {
+    const check = defineCheck({ name: 'db', slowMs: 5, run: async () => (await sleep(20), { status: 'unhealthy', reason: 'refused' }) });
+    expect(await runCheck(check)).toMatchObject({ status: 'unhealthy', reason: 'refused' });
+  });
+
+  it.each([0, -1, 5000, 9000])('refuses slowMs %s (not below the timeout)', (slowMs) => {
+    expect(() => defineCheck({ name: 'db', slowMs, run: () => ({ status: 'healthy' }) })).toThrow(/slowMs must be/);
+  });
+});

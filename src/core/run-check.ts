@@ -56,7 +56,14 @@ export async function runCheck(check: Check, parent?: AbortSignal): Promise<Chec
   // Why: whatever the check left running (a fetch, a driver retry) is cancelled now.
   if (!controller.signal.aborted) controller.abort();
 
-  return toReport(check, result, Math.round(performance.now() - started));
+  const latencyMs = Math.round(performance.now() - started);
+  return toReport(check, slowIsDegraded(check, result, latencyMs), latencyMs);
+}
+
+/** A success slower than the check's `slowMs` is `degraded`, reason `slow`. */
+function slowIsDegraded(check: Check, result: CheckResult, latencyMs: number): CheckResult {
+  if (result.status !== 'healthy' || check.slowMs === undefined || latencyMs <= check.slowMs) return result;
+  return { ...result, status: 'degraded', reason: 'slow', message: `answered in ${latencyMs} ms, above its ${check.slowMs} ms threshold` };
 }
 
 function toReport(check: Check, result: CheckResult, latencyMs: number): CheckReport {

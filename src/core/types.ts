@@ -23,6 +23,7 @@ export type FailureReason =
   | 'protocol'
   | 'query'
   | 'unexpected_response'
+  | 'slow'
   | 'error';
 
 /** What a check's `run` returns. */
@@ -40,6 +41,8 @@ export interface Check {
   readonly category: CheckCategory;
   /** The check's deadline, in milliseconds, from the moment it starts. */
   readonly timeoutMs: number;
+  /** Latency above which a successful check is `degraded` (reason `slow`). */
+  readonly slowMs?: number;
   /**
    * Runs the check. The signal aborts when the deadline passes or the request
    * goes away: pass it to every fetch or driver call.
