@@ -30,6 +30,16 @@ describe('lifecycleAnswer', () => {
     expect(answer?.message).toBe(message);
   });
 
+  it.each([
+    ['startup', view('starting'), 1],
+    ['ready', view('starting'), 1],
+    ['startup', view('failed', { retryInMs: 4200 }), 5],
+    ['ready', view('failed', { retryInMs: 4200 }), 5],
+    ['ready', view('draining'), undefined],
+  ] as const)('%s in %j says to retry after %s s', (endpoint, lifecycle, seconds) => {
+    expect(lifecycleAnswer(endpoint, lifecycle)?.retryAfterS).toBe(seconds);
+  });
+
   it('lets readiness run its checks only when ready', () => {
     expect(lifecycleAnswer('ready', view('ready'))).toBeUndefined();
   });

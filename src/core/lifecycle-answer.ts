@@ -44,22 +44,23 @@ function liveAnswer({ alive, state, reason }: LifecycleView): Answer {
 
 function startupAnswer({ state, reason, retryInMs }: LifecycleView): Answer {
   const base = { endpoint: 'startup', httpStatus: 503, ...NO_DEPENDENCIES } as const;
-  if (state === 'starting') return { ...base, status: 'starting' };
+  if (state === 'starting') return { ...base, status: 'starting', retryAfterS: 1 };
   if (state === 'failed') {
-    return { ...base, status: 'failed', message: `${reason ?? 'init failed'} (retry in ${Math.ceil(retryInMs / 1000)} s)` };
+    const retryAfterS = Math.ceil(retryInMs / 1000);
+    return { ...base, status: 'failed', message: `${reason ?? 'init failed'} (retry in ${retryAfterS} s)`, retryAfterS };
   }
   return { ...base, status: 'started', httpStatus: 200 };
 }
 
-function readyAnswer({ state, reason, shuttingDown }: LifecycleView): Answer | undefined {
+function readyAnswer({ state, reason, shuttingDown, retryInMs }: LifecycleView): Answer | undefined {
   const base = { endpoint: 'ready', httpStatus: 503, ...NO_DEPENDENCIES } as const;
   switch (state) {
     case 'ready':
       return undefined;
     case 'starting':
-      return { ...base, status: 'not_started', message: 'starting up' };
+      return { ...base, status: 'not_started', message: 'starting up', retryAfterS: 1 };
     case 'failed':
-      return { ...base, status: 'not_started', message: `startup failed: ${reason ?? 'unknown'}` };
+      return { ...base, status: 'not_started', message: `startup failed: ${reason ?? 'unknown'}`, retryAfterS: Math.ceil(retryInMs / 1000) };
     case 'draining':
       return shuttingDown
         ? { ...base, status: 'shutting_down', message: reason ?? 'shutting down' }

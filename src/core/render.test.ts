@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsolateFacts } from './lifecycle.ts';
-import { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
+import { renderHealthJson, renderResponse, renderSeedJson, renderVerboseText, serverTiming, type HealthSummary } from './render.ts';
 import type { CheckReport } from './types.ts';
 
 const TIME = '2026-12-01T10:00:00.000Z';
@@ -97,5 +97,35 @@ describe('renderVerboseText (?verbose)', () => {
     const text = renderVerboseText(summary({ status: 'unhealthy', httpStatus: 503, dependencies: [healthy, down] }));
     expect(text).not.toContain('timed out after');
     expect(text).not.toContain('15.4');
+  });
+});
+
+const answer = (extra: Partial<HealthSummary> = {}): HealthSummary => ({
+  endpoint: 'ready',
+  status: 'healthy',
+  httpStatus: 200,
+  version: '1',
+  dependencies: [
+    { name: 'db', category: 'critical', status: 'healthy', latencyMs: 12 },
+    { name: 'api:v2', category: 'non-critical', status: 'degraded', latencyMs: 340, reason: 'slow' },
+  ],
+  ...extra,
+});
+
+describe('renderResponse headers', () => {
+  it('times each check in Server-Timing, names made header tokens', () => {
+    expect(serverTiming(answer().dependencies)).toBe('db;dur=12, api_v2;dur=340');
+    expect(renderResponse(new Request('http://svc/health/ready'), answer()).headers.get('server-timing')).toBe('db;dur=12, api_v2;dur=340');
+  });
+
+  it.each([
+    [503, 3, '3'],
+    [200, 3, null],
+    [503, undefined, null],
+  ])('a %i answer with a retry horizon of %s s says Retry-After %s', (httpStatus, retryAfterS, header) => {
+    const startup = answer({ httpStatus, dependencies: [], ...(retryAfterS === undefined ? {} : { retryAfterS }) });
+    const response = renderResponse(new Request('http://svc/health/startup'), startup);
+    expect(response.headers.get('retry-after')).toBe(header);
+    expect(response.headers.get('server-timing')).toBeNull();
   });
 });

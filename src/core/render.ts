@@ -16,6 +16,8 @@ export interface HealthSummary {
   isolate?: IsolateFacts;
   /** How old reused check results are, when they come from the result cache. */
   ageMs?: number;
+  /** When a 503 is known to end (a failed init's next retry, a start in progress), in seconds. */
+  retryAfterS?: number;
 }
 
 /** The seed design's JSON, extended only with optional fields. */
@@ -99,6 +101,8 @@ export function renderVerboseText(summary: HealthSummary): string {
 export function renderResponse(request: Request, summary: HealthSummary): Response {
   const response = renderBody(request, summary);
   if (summary.ageMs !== undefined) response.headers.set('Age', String(Math.floor(summary.ageMs / 1000)));
+  if (summary.retryAfterS !== undefined && summary.httpStatus === 503) response.headers.set('Retry-After', String(summary.retryAfterS));
+  if (summary.dependencies.length > 0) response.headers.set('Server-Timing', serverTiming(summary.dependencies));
   return response;
 }
 
@@ -109,4 +113,9 @@ function renderBody(request: Request, summary: HealthSummary): Response {
     return jsonResponse(renderHealthJson(summary, new Date().toISOString()), summary.httpStatus, 'application/health+json');
   }
   return jsonResponse(renderSeedJson(summary), summary.httpStatus);
+}
+
+/** `Server-Timing`: each check's latency, under its name made a header token (`:` is not one). */
+export function serverTiming(reports: readonly CheckReport[]): string {
+  return reports.map((report) => `${report.name.replace(/[^A-Za-z0-9_.-]/g, '_')};dur=${report.latencyMs}`).join(', ');
 }

@@ -54,8 +54,8 @@ type SeedBody = Required<Pick<Body, 'isolate'>> & Body;
 
 const SEED_KEYS = ['status', 'version', 'dependencies', 'message', 'isolate'];
 const DEPENDENCY_KEYS = ['name', 'status', 'category', 'latency_ms', 'message', 'reason', 'details', 'age_ms'];
-/** Headers of the connection or the transfer, not of the answer: HEAD may differ from GET in these. */
-const TRANSFER_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+/** Headers of the connection, the transfer or the measurement (each run's check timings), not of the answer: HEAD may differ from GET in these. */
+const TRANSFER_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'server-timing']);
 
 const answerHeaders = (response: Response): [string, string][] => [...response.headers].filter(([name]) => !TRANSFER_HEADERS.has(name));
 
