@@ -72,3 +72,21 @@ describe('createHealth request budget', () => {
     expect(((await response.json()) as { error: string }).error).toMatch(/^timeout must be a positive whole number/);
   });
 });
+
+describe('createHealth flap damping', () => {
+  it('holds an up check up through one failed run, counting runs, not probes', async () => {
+    const verdicts: ('healthy' | 'unhealthy')[] = ['healthy', 'unhealthy', 'unhealthy'];
+    const check = defineCheck({ name: 'db', run: () => ({ status: verdicts.shift() ?? 'healthy' }) });
+    const health = createHealth({ checks: [check], damping: { failures: 2 } });
+    const statuses: unknown[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const body = (await (await health.ready(request('/health/ready'))).json()) as { dependencies: { status: string; damping?: unknown }[] };
+      statuses.push([body.dependencies[0]?.status, body.dependencies[0]?.damping]);
+    }
+    expect(statuses).toEqual([
+      ['healthy', undefined],
+      ['healthy', { raw: 'unhealthy', streak: 1, threshold: 2 }],
+      ['unhealthy', undefined],
+    ]);
+  });
+});

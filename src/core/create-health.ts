@@ -2,6 +2,7 @@ import { aggregate } from './aggregate.ts';
 import { raceDeadline } from './deadline.ts';
 import { MAX_TIMEOUT_MS } from './define-check.ts';
 import { ConfigError } from './errors.ts';
+import { FlapDamper, type DampingOptions } from './flap-damper.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { lifecycleAnswer, viewOf, type Answer } from './lifecycle-answer.ts';
 import { renderResponse, type HealthSummary } from './render.ts';
@@ -55,6 +56,14 @@ export interface HealthOptions {
    * @default 'background'
    */
   staleRefresh?: 'background' | 'before-answer';
+  /**
+   * Flap damping per check: `failures` failures in a row before a check that
+   * was up is reported unhealthy, `successes` successes before one that was
+   * down is up again; a held verdict carries `damping` in the body. Counted per
+   * run where runs are made, never per probe.
+   * @default none
+   */
+  damping?: DampingOptions;
   /**
    * The most a readiness answer may take, in milliseconds: checks unfinished by
    * then are reported as timed out (the run goes on for later callers). A caller
@@ -126,6 +135,7 @@ export function createHealth(options: HealthOptions = {}): Health {
     staleRefresh: options.staleRefresh,
     store: options.store,
     runChecks: options.runChecks,
+    damper: options.damping ? new FlapDamper(options.damping) : undefined,
   });
   const reply = replier(lifecycle, options);
   const started = (): Promise<void> => waitForInit(lifecycle, options.initWaitMs ?? 10_000);

@@ -36,6 +36,7 @@ export function renderSeedJson(summary: HealthSummary): Record<string, unknown> 
       if (report.reason !== undefined) dependency.reason = report.reason;
       if (report.details !== undefined) dependency.details = report.details;
       if (report.ageMs !== undefined) dependency.age_ms = report.ageMs;
+      if (report.damping !== undefined) dependency.damping = report.damping;
       return dependency;
     }),
   };

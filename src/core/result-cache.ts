@@ -1,4 +1,5 @@
 import { raceDeadline } from './deadline.ts';
+import type { FlapDamper } from './flap-damper.ts';
 import { MemoryResultStore, type CheckRunner, type ResultStore } from './result-store.ts';
 import { runChecks } from './run-checks.ts';
 import type { Check, CheckReport } from './types.ts';
@@ -23,6 +24,8 @@ export interface ResultCacheOptions {
   store?: ResultStore | undefined;
   /** @default run the checks here, in parallel */
   runChecks?: CheckRunner | undefined;
+  /** Flap damping, applied to each run as it is made (so it counts runs, not probes). @default none */
+  damper?: FlapDamper | undefined;
   now?: () => number;
 }
 
@@ -67,6 +70,7 @@ export class ResultCache {
   readonly #refreshInBackground: boolean;
   readonly #store: ResultStore;
   readonly #runChecks: CheckRunner;
+  readonly #damper: FlapDamper | undefined;
   readonly #now: () => number;
   readonly #running = new Map<string, Flight>();
 
@@ -76,6 +80,7 @@ export class ResultCache {
     this.#refreshInBackground = options.staleRefresh !== 'before-answer';
     this.#store = options.store ?? new MemoryResultStore();
     this.#runChecks = options.runChecks ?? runChecks;
+    this.#damper = options.damper;
     this.#now = options.now ?? Date.now;
   }
 
@@ -120,7 +125,8 @@ export class ResultCache {
 
   async #run(key: string, checks: readonly Check[], partial: Flight['partial']): Promise<CheckReport[]> {
     // Why a signal nobody aborts: the run is shared; each check's own deadline bounds it.
-    const reports = await this.#runChecks(checks, new AbortController().signal, (index, report) => (partial[index] = report));
+    const raw = await this.#runChecks(checks, new AbortController().signal, (index, report) => (partial[index] = report));
+    const reports = this.#damper ? this.#damper.damp(raw) : raw;
     // Why swallowed: a store that cannot keep a result must not fail the answer built from it.
     if (this.#freshMs > 0) await this.#store.write(key, { at: this.#now(), reports }).catch(() => {});
     return reports;

@@ -63,6 +63,8 @@ export interface CheckReport {
   details?: Record<string, unknown>;
   /** How old this result is, in milliseconds, when results are kept between requests. */
   ageMs?: number;
+  /** Present while flap damping holds the previous verdict: what the check really said, and the window's progress. */
+  damping?: { raw: CheckStatus; streak: number; threshold: number };
 }
 
 /** The overall verdict over a set of check reports. */
