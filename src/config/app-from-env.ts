@@ -33,6 +33,7 @@ export interface App {
 }
 
 const FREEZES_AFTER_RESPONSE = new Set(['aws-lambda', 'netlify-functions']);
+const LONG_LIVED = new Set(['node', 'deno', 'bun']);
 
 /**
  * The deployable app: checks, version and base path from environment variables.
@@ -60,6 +61,10 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
   const cacheMs = env.string('HEALTH_CACHE_MS') === '0' ? 0 : env.milliseconds('HEALTH_CACHE_MS', 0, 60_000);
   const staleMs = env.string('HEALTH_STALE_MS') === '0' ? 0 : env.milliseconds('HEALTH_STALE_MS', 0, 3_600_000);
+  const refreshMs = env.string('HEALTH_REFRESH_MS') === undefined ? undefined : env.milliseconds('HEALTH_REFRESH_MS', 0, 3_600_000);
+  if (refreshMs !== undefined && !LONG_LIVED.has(options.platform)) {
+    env.problems.push('HEALTH_REFRESH_MS needs a long-lived process (Node, Deno or Bun); unset it here.');
+  }
   const requestTimeoutMs = env.string('HEALTH_REQUEST_TIMEOUT_MS') === undefined ? undefined : env.milliseconds('HEALTH_REQUEST_TIMEOUT_MS', 0, 60_000);
   const problems = [...(options.problems ?? []), ...env.problems];
   const validate: InitTask = {
@@ -79,11 +84,13 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     cacheMs,
     staleMs,
     ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    ...(refreshMs === undefined ? {} : { refreshMs }),
     // Why: a Lambda environment (Netlify Functions run on one) freezes after the response.
     staleRefresh: FREEZES_AFTER_RESPONSE.has(options.platform) ? 'before-answer' : 'background',
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   });
+  if (problems.length === 0) health.startRefreshing();
   const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
   const fetch: Handler = takesLazyRequests(async (request, context) => {
     await drain.apply(lifecycle);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHealth } from './create-health.ts';
 import { defineCheck } from './define-check.ts';
 
@@ -88,5 +88,47 @@ describe('createHealth flap damping', () => {
       ['healthy', { raw: 'unhealthy', streak: 1, threshold: 2 }],
       ['unhealthy', undefined],
     ]);
+  });
+});
+
+describe('createHealth background refresh and status changes', () => {
+  it('refreshes every refreshMs once ready, and tells each transition once, however many probes read it', async () => {
+    vi.useFakeTimers();
+    try {
+      const verdicts = ['healthy', 'healthy', 'unhealthy', 'unhealthy', 'healthy'] as const;
+      let runs = 0;
+      const check = defineCheck({ name: 'db', run: () => ({ status: verdicts[Math.min(runs++, verdicts.length - 1)] ?? 'healthy' }) });
+      const changes: string[] = [];
+      const health = createHealth({
+        checks: [check],
+        cacheMs: 60_000,
+        refreshMs: 1000,
+        onStatusChange: ({ check: name, from, to }) => void changes.push(`${name}: ${from ?? '-'} → ${to}`),
+      });
+      await health.lifecycle.ensureStarted();
+      const stop = health.startRefreshing();
+      await vi.advanceTimersByTimeAsync(0);
+      for (let second = 1; second <= 4; second += 1) {
+        await vi.advanceTimersByTimeAsync(1000);
+        for (let probe = 0; probe < 3; probe += 1) await health.ready(request('/health/ready'));
+      }
+      stop();
+      expect(runs).toBe(5);
+      expect(changes).toEqual(['db: - → healthy', 'db: healthy → unhealthy', 'db: unhealthy → healthy']);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(runs).toBe(5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never lets a throwing listener change an answer', async () => {
+    const health = createHealth({
+      checks: [defineCheck({ name: 'db', run: () => ({ status: 'healthy' }) })],
+      onStatusChange: () => {
+        throw new Error('listener broke');
+      },
+    });
+    expect((await health.ready(request('/health/ready'))).status).toBe(200);
   });
 });

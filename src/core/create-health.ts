@@ -8,7 +8,7 @@ import { lifecycleAnswer, viewOf, type Answer } from './lifecycle-answer.ts';
 import { renderResponse, type HealthSummary } from './render.ts';
 import { requestBudget } from './request-budget.ts';
 import { errorResponse } from './respond.ts';
-import { ResultCache } from './result-cache.ts';
+import { ResultCache, type StatusChange } from './result-cache.ts';
 import type { CheckRunner, ResultStore } from './result-store.ts';
 import { selectChecks } from './select-checks.ts';
 import type { Check, CheckReport } from './types.ts';
@@ -65,6 +65,19 @@ export interface HealthOptions {
    */
   damping?: DampingOptions;
   /**
+   * Called once per change of a check's reported status (not per probe), by
+   * whoever makes the run: a probe's run or the background refresh. A listener
+   * that throws never affects an answer.
+   */
+  onStatusChange?: (change: StatusChange) => void;
+  /**
+   * Long-lived runtimes (Node, Deno, Bun): run every check this often in the
+   * background, so that with `cacheMs` at least as long, no probe waits on a
+   * dependency. Started by {@link Health.startRefreshing}.
+   * @default none
+   */
+  refreshMs?: number;
+  /**
    * The most a readiness answer may take, in milliseconds: checks unfinished by
    * then are reported as timed out (the run goes on for later callers). A caller
    * may ask for less with `?timeout=` (ms, or `2s`).
@@ -113,6 +126,11 @@ export interface Health {
   ready: (request: Request, context?: RequestContext, only?: string) => Promise<Response>;
   /** Startup: 503 until this isolate's init is done. */
   startup: Handler;
+  /**
+   * Starts the background refresh every `refreshMs` (a no-op without it); returns
+   * a stop function. Never at global scope on Workers, which forbid timers there.
+   */
+  startRefreshing(): () => void;
   readonly checks: readonly Check[];
   readonly lifecycle: Lifecycle;
 }
@@ -136,6 +154,7 @@ export function createHealth(options: HealthOptions = {}): Health {
     store: options.store,
     runChecks: options.runChecks,
     damper: options.damping ? new FlapDamper(options.damping) : undefined,
+    onStatusChange: options.onStatusChange,
   });
   const reply = replier(lifecycle, options);
   const started = (): Promise<void> => waitForInit(lifecycle, options.initWaitMs ?? 10_000);
@@ -152,8 +171,7 @@ export function createHealth(options: HealthOptions = {}): Health {
     await started();
     const blocked = lifecycleAnswer('ready', viewOf(lifecycle));
     if (blocked) return reply(request, blocked);
-    const key = selection.checks.map((check) => check.name).join('\n');
-    const { reports, ageMs } = await cache.get(key, selection.checks, {
+    const { reports, ageMs } = await cache.get(selectionKey(selection.checks), selection.checks, {
       signal: request.signal,
       budgetMs: budget.ms,
       waitMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
@@ -167,8 +185,22 @@ export function createHealth(options: HealthOptions = {}): Health {
     return reply(request, lifecycleAnswer('startup', viewOf(lifecycle)));
   };
 
-  return { live, ready, startup, checks, lifecycle };
+  const startRefreshing = (): (() => void) => {
+    const everyMs = options.refreshMs;
+    if (everyMs === undefined) return () => {};
+    const key = selectionKey(checks);
+    const refresh = (): void => void (lifecycle.state === 'ready' ? cache.refresh(key, checks) : undefined);
+    const timer = setInterval(refresh, everyMs);
+    // Why unref where the runtime has it: the refresh alone must not keep a process alive.
+    (timer as { unref?: () => void }).unref?.();
+    refresh();
+    return () => clearInterval(timer);
+  };
+
+  return { live, ready, startup, startRefreshing, checks, lifecycle };
 }
+
+const selectionKey = (checks: readonly Check[]): string => checks.map((check) => check.name).join('\n');
 
 function uniquelyNamed(checks: readonly Check[]): Check[] {
   const seen = new Set<string>();

@@ -9,6 +9,7 @@ export { CheckError, ConfigError, EdgeHealthError, LifecycleError, isCheckError 
 export { CHECK_NAME_PATTERN, defineCheck, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type CheckOptions, type DefineCheckOptions } from './define-check.ts';
 export { runCheck } from './run-check.ts';
 export { runChecks } from './run-checks.ts';
+export type { StatusChange } from './result-cache.ts';
 export { FlapDamper, type DampingOptions, type DampingWindow } from './flap-damper.ts';
 export { MemoryResultStore, type CheckRunner, type ResultStore, type StoredRun } from './result-store.ts';
 export { aggregate } from './aggregate.ts';

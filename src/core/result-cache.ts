@@ -2,7 +2,7 @@ import { raceDeadline } from './deadline.ts';
 import type { FlapDamper } from './flap-damper.ts';
 import { MemoryResultStore, type CheckRunner, type ResultStore } from './result-store.ts';
 import { runChecks } from './run-checks.ts';
-import type { Check, CheckReport } from './types.ts';
+import type { Check, CheckReport, CheckStatus } from './types.ts';
 
 export interface ResultCacheOptions {
   /** How long a finished run is reused; 0 reuses none (concurrent callers still share one run). */
@@ -26,6 +26,8 @@ export interface ResultCacheOptions {
   runChecks?: CheckRunner | undefined;
   /** Flap damping, applied to each run as it is made (so it counts runs, not probes). @default none */
   damper?: FlapDamper | undefined;
+  /** Told once per change of a check's reported status, by the run that saw it. @default none */
+  onStatusChange?: ((change: StatusChange) => void) | undefined;
   now?: () => number;
 }
 
@@ -37,6 +39,15 @@ export interface Caller {
   budgetMs?: number | undefined;
   /** How long this caller still waits for a run; checks unfinished by then are reported as timed out. */
   waitMs?: number | undefined;
+}
+
+/** One check's reported status changed: fired once per transition, by the run that saw it. */
+export interface StatusChange {
+  check: string;
+  /** `undefined` for the first run this isolate made. */
+  from: CheckStatus | undefined;
+  to: CheckStatus;
+  report: CheckReport;
 }
 
 /** A run in flight: its outcome, and the reports of the checks already done. */
@@ -71,6 +82,8 @@ export class ResultCache {
   readonly #store: ResultStore;
   readonly #runChecks: CheckRunner;
   readonly #damper: FlapDamper | undefined;
+  readonly #onStatusChange: ResultCacheOptions['onStatusChange'];
+  readonly #statuses = new Map<string, CheckStatus>();
   readonly #now: () => number;
   readonly #running = new Map<string, Flight>();
 
@@ -81,6 +94,7 @@ export class ResultCache {
     this.#store = options.store ?? new MemoryResultStore();
     this.#runChecks = options.runChecks ?? runChecks;
     this.#damper = options.damper;
+    this.#onStatusChange = options.onStatusChange;
     this.#now = options.now ?? Date.now;
   }
 
@@ -110,6 +124,24 @@ export class ResultCache {
     return { reports: this.#freshMs > 0 ? reports.map((report) => ({ ...report, ageMs: 0 })) : reports };
   }
 
+  /** Makes a run for `key` now (or joins the one in flight) and keeps it: a background refresh. */
+  async refresh(key: string, checks: readonly Check[]): Promise<void> {
+    await this.#shared(key, checks, undefined).done;
+  }
+
+  #announce(reports: readonly CheckReport[]): void {
+    for (const report of reports) {
+      const from = this.#statuses.get(report.name);
+      if (from === report.status) continue;
+      this.#statuses.set(report.name, report.status);
+      try {
+        this.#onStatusChange?.({ check: report.name, from, to: report.status, report });
+      } catch {
+        // Why: a failing listener must never affect the health answer.
+      }
+    }
+  }
+
   /** The run in flight for `key`, or a new one. */
   #shared(key: string, checks: readonly Check[], waitUntil: Caller['waitUntil']): Flight {
     let flight = this.#running.get(key);
@@ -127,6 +159,7 @@ export class ResultCache {
     // Why a signal nobody aborts: the run is shared; each check's own deadline bounds it.
     const raw = await this.#runChecks(checks, new AbortController().signal, (index, report) => (partial[index] = report));
     const reports = this.#damper ? this.#damper.damp(raw) : raw;
+    this.#announce(reports);
     // Why swallowed: a store that cannot keep a result must not fail the answer built from it.
     if (this.#freshMs > 0) await this.#store.write(key, { at: this.#now(), reports }).catch(() => {});
     return reports;
