@@ -132,3 +132,14 @@ describe('createHealth background refresh and status changes', () => {
     expect((await health.ready(request('/health/ready'))).status).toBe(200);
   });
 });
+
+describe('createHealth and the second argument servers pass', () => {
+  it.each([
+    ["Deno's info", { remoteAddr: { hostname: '127.0.0.1' } }],
+    ["Bun's server", { port: 8787, requestIP: () => null }],
+  ])('answers when handed %s instead of a context with waitUntil', async (_label, second) => {
+    const health = createHealth({ checks: [defineCheck({ name: 'db', run: () => ({ status: 'healthy' }) })] });
+    const response = await health.ready(request('/health/ready'), second as never);
+    expect(response.status).toBe(200);
+  });
+});

@@ -175,7 +175,7 @@ export function createHealth(options: HealthOptions = {}): Health {
       signal: request.signal,
       budgetMs: budget.ms,
       waitMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
-      ...(context ? { waitUntil: (promise: Promise<unknown>) => context.waitUntil(promise) } : {}),
+      waitUntil: waitUntilOf(context),
     });
     return reply(request, verdictAnswer(reports, ageMs));
   };
@@ -198,6 +198,16 @@ export function createHealth(options: HealthOptions = {}): Health {
   };
 
   return { live, ready, startup, startRefreshing, checks, lifecycle };
+}
+
+/**
+ * The platform's `waitUntil`, bound to its context (Workers throw "Illegal
+ * invocation" otherwise). Why the type test: servers that call handlers with a
+ * second argument of their own (Deno's `info`, Bun's `server`) hand over no such method.
+ */
+function waitUntilOf(context: RequestContext | undefined): ((promise: Promise<unknown>) => void) | undefined {
+  if (typeof context?.waitUntil !== 'function') return undefined;
+  return (promise) => context.waitUntil(promise);
 }
 
 const selectionKey = (checks: readonly Check[]): string => checks.map((check) => check.name).join('\n');
