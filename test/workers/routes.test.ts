@@ -111,6 +111,17 @@ describe('configuration errors', () => {
     expect(body.dependencies.map((d) => d.name)).toEqual([url.hostname, `${url.hostname}-2`]);
   });
 
+  it('sends credentials in a check URL as Authorization: Basic (percent-decoded), never in the URL workerd would drop them from', async () => {
+    const id = `basic-${crypto.randomUUID()}`;
+    const url = new URL(`${fixtures.http}/tracked/${id}`);
+    url.username = 'health%40probe';
+    url.password = 'p%3Ass%2Fword';
+    const body = await json(await call({ HEALTH_HTTP_CHECKS: url.href }, '/health/ready'));
+    expect(body.status).toBe('healthy');
+    const seen = (await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number; authorization: string | null };
+    expect(seen).toEqual({ hits: 1, authorization: `Basic ${btoa('health@probe:p:ss/word')}` });
+  });
+
   it('rejects two checks with the same name', async () => {
     const value = JSON.stringify([{ name: 'api', url: `${fixtures.http}/ok` }, { name: 'api', url: `${fixtures.http}/ok` }]);
     const { response, log } = await callLogged({ HEALTH_HTTP_CHECKS: value }, '/health/startup');
