@@ -70,6 +70,18 @@ export function parseCheckUrl(check: unknown, option: string, value: unknown, pr
 }
 
 /**
+ * A URL's user and password, percent-decoded, or a `CheckOptionError` when an
+ * escape is malformed (`%zz`), where `decodeURIComponent` would throw a `URIError`.
+ */
+export function decodedUserInfo(check: unknown, option: string, url: URL): { user: string; password: string } {
+  try {
+    return { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    throw new CheckOptionError(check, option, 'must percent-encode its user and password correctly (a "%" followed by two hex digits)');
+  }
+}
+
+/**
  * Builds a check from a name, a category, a timeout and a run function. The
  * one validator of these options: it throws a `CheckOptionError` naming the
  * first invalid one.

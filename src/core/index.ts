@@ -9,6 +9,7 @@ export { CheckError, ConfigError, EdgeHealthError, LifecycleError, isCheckError 
 export {
   CHECK_NAME_PATTERN,
   CheckOptionError,
+  decodedUserInfo,
   defineCheck,
   DEFAULT_TIMEOUT_MS,
   isCheckOptionError,

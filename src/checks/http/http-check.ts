@@ -1,4 +1,4 @@
-import { CheckError, CheckOptionError, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
+import { CheckError, CheckOptionError, decodedUserInfo, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
 
 export interface HttpCheckOptions extends CheckOptions {
   /**
@@ -109,13 +109,7 @@ interface Credentials {
  */
 function withoutCredentials(name: string, url: URL): { url: URL; credentials: Credentials | undefined } {
   if (url.username === '' && url.password === '') return { url, credentials: undefined };
-  const credentials = { user: '', password: '', rawUser: url.username, rawPassword: url.password };
-  try {
-    credentials.user = decodeURIComponent(url.username);
-    credentials.password = decodeURIComponent(url.password);
-  } catch {
-    throw new CheckOptionError(name, 'url', 'must percent-encode its user and password correctly (a "%" followed by two hex digits)');
-  }
+  const credentials = { ...decodedUserInfo(name, 'url', url), rawUser: url.username, rawPassword: url.password };
   const bare = new URL(url);
   bare.username = '';
   bare.password = '';

@@ -1,5 +1,5 @@
 import { neon, type NeonQueryFunction } from '@neondatabase/serverless';
-import { CheckError, CheckOptionError, ConfigError, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult, type FailureReason } from '../../core/index.ts';
+import { CheckError, ConfigError, decodedUserInfo, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult, type FailureReason } from '../../core/index.ts';
 import { routeNeonHost } from './neon-endpoints.ts';
 
 /** What the check needs of a query function: `neon()`'s `sql.query`. */
@@ -87,26 +87,15 @@ function queryFunction(name: string, options: NeonCheckOptions): { sql: NeonQuer
     );
   }
   const url = parseCheckUrl(name, 'connectionString', raw, ['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL (postgres://user:password@host/db)');
-  const decoded = [url.username, url.password].map(percentDecoded);
-  if (decoded.includes(undefined)) {
-    throw new CheckOptionError(name, 'connectionString', 'must percent-encode its user and password correctly (a "%" followed by two hex digits)');
-  }
+  const { user, password } = decodedUserInfo(name, 'connectionString', url);
   if (options.fetchEndpoint !== undefined) {
     const endpoint = parseCheckUrl(name, 'fetchEndpoint', options.fetchEndpoint, ['http:', 'https:'], 'must be an absolute http or https URL');
     routeNeonHost(url.hostname, endpoint.href, url.port || undefined);
   }
   return {
     sql: neon(raw),
-    secrets: [raw, url.password, ...(decoded as string[]), url.hostname].filter((s) => s.length >= 4),
+    secrets: [raw, url.password, user, password, url.hostname].filter((s) => s.length >= 4),
   };
-}
-
-function percentDecoded(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Neon's errors carry a SQLSTATE, an HTTP status or the fetch failure: classify without leaking them. */
