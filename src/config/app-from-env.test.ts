@@ -137,12 +137,17 @@ const value = fc.oneof(
     )
     .map((entries) => JSON.stringify(entries)),
 );
-const VARIABLES = [...INVALID.map(([name]) => name), 'HEALTH_VERSION'];
+/**
+ * Every variable whose valid values are never shown. Left out: HEALTH_VERSION
+ * (shown in every answer) and HEALTH_BASE_PATH (a valid one is the public path,
+ * which the 404 answer names); their invalid forms are in the table above.
+ */
+const VARIABLES = INVALID.map(([name]) => name).filter((name) => name !== 'HEALTH_BASE_PATH');
 
 describe('generated configuration (fast-check)', () => {
   it('never throws from createAppFromEnv, and no problem line or answer to an invalid configuration echoes the secret', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom(...VARIABLES.filter((name) => name !== 'HEALTH_VERSION')), value), async (env) => {
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...VARIABLES), value), async (env) => {
         const log: string[] = [];
         const app = createAppFromEnv(env, { platform: 'test', log: (line) => log.push(line) });
         expect(leaked([...app.problems, ...log].join('\n'))).toEqual([]);
@@ -153,7 +158,7 @@ describe('generated configuration (fast-check)', () => {
           expect(leaked(await response.text())).toEqual([]);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });

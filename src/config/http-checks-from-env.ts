@@ -25,7 +25,7 @@ const KNOWN_KEYS = Object.values(FIELDS);
 export function httpChecksFromEnv(env: EnvReader): Check[] {
   const raw = env.string(HTTP_CHECKS_VAR);
   if (raw === undefined) return [];
-  const entries = raw.startsWith('[') ? parseJson(env, raw) : raw.split(/[\s,]+/).filter(Boolean);
+  const entries = /^[[{]/.test(raw) ? parseJson(env, raw) : raw.split(/[\s,]+/).filter(Boolean);
   const checks: Check[] = [];
   const hostNames = new Map<string, number>();
   entries.forEach((entry, index) => {
