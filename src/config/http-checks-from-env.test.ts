@@ -18,7 +18,7 @@ describe('httpChecksFromEnv', () => {
   });
 
   it.each([
-    ['[', 'HEALTH_HTTP_CHECKS is not valid JSON: at character 2, expected a closing ].'],
+    ['[', 'HEALTH_HTTP_CHECKS is not valid JSON: at character 2, expected a value.'],
     ['[1]', 'HEALTH_HTTP_CHECKS[0] must be a URL string or an object with name and url.'],
     ['[{"name": "api"}]', 'HEALTH_HTTP_CHECKS[0].url must be an absolute http or https URL.'],
     ['[{"url": "https://a.test", "name": "a b"}]', "HEALTH_HTTP_CHECKS[0].name must be 1-63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit."],
