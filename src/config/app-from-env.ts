@@ -1,5 +1,7 @@
 import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
+import { HealthMetrics, metricsEndpoint } from '../metrics/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
+import { statusBadge, statusPage } from '../status/index.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
@@ -67,16 +69,22 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   if (problems.length > 0) (options.log ?? console.error)(invalidConfigurationMessage(problems));
 
   const lifecycle = new Lifecycle({ platform: options.platform, init: [validate, ...(options.init ?? [])] });
+  const metrics = new HealthMetrics();
+  const authorize = detailsToken === undefined ? {} : { authorize: bearerMatches(detailsToken) };
   const health = createHealth({
     checks: problems.length > 0 ? [] : checks,
     version,
     lifecycle,
-    ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
+    onReadiness: metrics.observe,
+    ...(authorize.authorize ? { revealDetails: authorize.authorize } : {}),
     cacheMs,
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   });
-  const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
+  const basePath = base.startsWith('/') ? base : '/health';
+  const page = statusPage(health, { base: basePath, history: metrics, ...authorize });
+  const routes = { '/status': page, '/badge.svg': statusBadge(health), '/metrics': metricsEndpoint({ metrics, lifecycle, version, ...authorize }) };
+  const router = createHealthRouter(health, { base: basePath, routes, navigation: page });
   const fetch = takesLazyRequests(async (request: Request): Promise<Response> => {
     await drain.apply(lifecycle);
     return router.fetch(request);

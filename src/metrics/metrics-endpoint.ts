@@ -1,4 +1,4 @@
-import { errorResponse, HEALTH_HEADERS, type Handler, type Lifecycle } from '../core/index.ts';
+import { errorResponse, HEALTH_HEADERS, takesLazyRequests, type Handler, type Lifecycle } from '../core/index.ts';
 import type { HealthMetrics } from './health-metrics.ts';
 import { renderPrometheus } from './render-prometheus.ts';
 
@@ -28,7 +28,7 @@ export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8
  * ```
  */
 export function metricsEndpoint(options: MetricsEndpointOptions): Handler {
-  return async (request) => {
+  return takesLazyRequests(async (request: Request): Promise<Response> => {
     if (options.authorize && !options.authorize(request)) {
       return errorResponse(401, 'Metrics need the details token: send "Authorization: Bearer <HEALTH_DETAILS_TOKEN>".', {
         'WWW-Authenticate': 'Bearer realm="edge-health"',
@@ -44,5 +44,5 @@ export function metricsEndpoint(options: MetricsEndpointOptions): Handler {
       version: options.version ?? 'unknown',
     });
     return new Response(body, { status: 200, headers: { ...HEALTH_HEADERS, 'Content-Type': PROMETHEUS_CONTENT_TYPE } });
-  };
+  });
 }

@@ -1,15 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '../../src/adapters/node/index.ts';
-import { httpCheck } from '../../src/checks/http/index.ts';
-import { createHealth, Lifecycle, type HealthOptions, type InitTask } from '../../src/core/index.ts';
-import { createHealthRouter, type HealthRouterOptions } from '../../src/router/index.ts';
+import { createAppFromEnv, type App } from '../../src/config/index.ts';
+import type { InitTask, Lifecycle } from '../../src/core/index.ts';
 
 export type UpstreamMode = 'up' | 'down';
 
 export interface HealthServer {
   /** `http://127.0.0.1:<port>`; the endpoints are under `/health`. */
   url: string;
+  app: App;
   lifecycle: Lifecycle;
   /** What the upstream behind a check answers: `up` 200, `down` 503. */
   set(check: 'api' | 'cache', mode: UpstreamMode): void;
@@ -18,16 +18,15 @@ export interface HealthServer {
 
 export interface HealthServerOptions {
   init?: readonly InitTask[];
-  /** Extra options for createHealth (revealDetails, cacheMs, hooks…). */
-  health?: Omit<HealthOptions, 'checks' | 'lifecycle'>;
-  /** Extra options for the router (extra routes…). */
-  router?: (health: ReturnType<typeof createHealth>) => HealthRouterOptions;
+  /** More environment variables (HEALTH_DETAILS_TOKEN, HEALTH_CACHE_MS…). */
+  env?: Record<string, string>;
 }
 
 /**
- * A real edge-health server on node:http (the Node adapter's `serve`) with two
- * real HTTP checks against a real upstream server whose answers a test flips:
- * `api` (critical) and `cache` (non-critical).
+ * The deployable app (`createAppFromEnv`, as the Node entry builds it) served
+ * on node:http by the Node adapter, with two real HTTP checks against a real
+ * upstream server whose answers a test flips: `api` (critical) and `cache`
+ * (non-critical).
  */
 export async function startHealthServer(options: HealthServerOptions = {}): Promise<HealthServer> {
   const modes: Record<string, UpstreamMode> = { api: 'up', cache: 'up' };
@@ -36,22 +35,18 @@ export async function startHealthServer(options: HealthServerOptions = {}): Prom
     response.writeHead(mode === 'up' ? 200 : 503, { 'content-type': 'text/plain' }).end(mode);
   });
   const upstreamUrl = await listen(upstream);
-  const lifecycle = new Lifecycle({ platform: 'node', init: options.init ?? [] });
-  const health = createHealth({
-    initWaitMs: 50,
-    version: '1.4.0',
-    ...options.health,
-    lifecycle,
-    checks: [
-      httpCheck({ name: 'api', url: `${upstreamUrl}/api`, timeoutMs: 2000 }),
-      httpCheck({ name: 'cache', url: `${upstreamUrl}/cache`, category: 'non-critical', timeoutMs: 2000 }),
-    ],
-  });
-  const router = createHealthRouter(health, options.router?.(health) ?? {});
+  const checks = [
+    { name: 'api', url: `${upstreamUrl}/api`, timeout_ms: 2000 },
+    { name: 'cache', url: `${upstreamUrl}/cache`, category: 'non-critical', timeout_ms: 2000 },
+  ];
+  const env = { HEALTH_VERSION: '1.4.0', HEALTH_HTTP_CHECKS: JSON.stringify(checks), ...options.env };
+  const app = createAppFromEnv(env, { platform: 'node', initWaitMs: 50, init: options.init ?? [], log: () => {} });
+  const lifecycle = app.health.lifecycle;
   void lifecycle.ensureStarted();
-  const served = await serve(router.fetch, { lifecycle, port: 0, signals: [], drainDelayMs: 0, onStopped: () => {}, log: () => {} });
+  const served = await serve(app.fetch, { lifecycle, port: 0, signals: [], drainDelayMs: 0, onStopped: () => {}, log: () => {} });
   return {
     url: served.url,
+    app,
     lifecycle,
     set: (check, mode) => void (modes[check] = mode),
     async close() {
