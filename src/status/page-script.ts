@@ -161,5 +161,5 @@ export function pageStart(config: PageScriptConfig): void {
   }, config.refreshMs);
 }
 
-/** The functions the page needs, in the order they are written into it. */
-export const PAGE_FUNCTIONS = [pageElement, pageTone, pageLabel, pageDuration, pageTime, pageRow, pageFacts, pageRender, pageStart] as const;
+/** The functions {@link pageStart} calls, written into the page before it. */
+export const PAGE_HELPERS = [pageElement, pageTone, pageLabel, pageDuration, pageTime, pageRow, pageFacts, pageRender] as const;

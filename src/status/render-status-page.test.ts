@@ -38,7 +38,8 @@ describe('pageScriptSource', () => {
   it('is the page functions\' source, ending with the call that starts the page', () => {
     const source = pageScriptSource({ endpoint: '/health/status', refreshMs: 5000 });
     expect(source).toMatch(/function pageRender\(/);
-    expect(source.trimEnd().endsWith('pageStart({"endpoint":"/health/status","refreshMs":5000});\n})();')).toBe(true);
+    expect(source).toMatch(/\(function pageStart\(config\) \{/);
+    expect(source.trimEnd().endsWith('})({"endpoint":"/health/status","refreshMs":5000});\n})();')).toBe(true);
     // It must parse as a script on its own: it references nothing from the module.
     expect(() => new Function(source)).not.toThrow();
   });

@@ -1,4 +1,4 @@
-import { PAGE_FUNCTIONS, pageStart, type PageScriptConfig } from './page-script.ts';
+import { PAGE_HELPERS, pageStart, type PageScriptConfig } from './page-script.ts';
 import { PAGE_STYLE } from './page-style.ts';
 import type { StatusData } from './status-data.ts';
 
@@ -14,14 +14,16 @@ export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 /**
- * The page's script: the page functions' own source, then the call to start.
- * Why the `__name` stand-in: bundlers that keep function names (esbuild's
- * keepNames, used by wrangler and tsx) wrap inner functions in `__name(...)`,
- * a helper that lives in the bundle, not in the browser.
+ * The page's script: the helpers' own source, then `pageStart`'s, called.
+ * Why `pageStart` as an expression and not by name: a bundler may rename a
+ * declaration (consistently with its callers, so the helpers still match)
+ * while `.name` keeps the old name. Why the `__name` stand-in: bundlers that
+ * keep function names (esbuild's keepNames, used by wrangler and tsx) wrap
+ * inner functions in `__name(...)`, a helper of the bundle, not of the browser.
  */
 export function pageScriptSource(config: PageScriptConfig): string {
-  const functions = PAGE_FUNCTIONS.map((fn) => fn.toString()).join('\n');
-  return `(() => {\nconst __name = (target) => target;\n${functions}\n${pageStart.name}(${JSON.stringify(config)});\n})();`;
+  const helpers = PAGE_HELPERS.map((fn) => fn.toString()).join('\n');
+  return `(() => {\nconst __name = (target) => target;\n${helpers}\n(${pageStart.toString()})(${JSON.stringify(config)});\n})();`;
 }
 
 /** The whole status page; its data rides along as a JSON data block the script renders. */
