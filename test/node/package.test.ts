@@ -23,6 +23,7 @@ describe('the package as users install it', () => {
       'edge-health/config': ['createAppFromEnv', 'EnvReader'],
       'edge-health/status': ['statusPage', 'statusBadge'],
       'edge-health/metrics': ['HealthMetrics', 'metricsEndpoint'],
+      'edge-health/otel': ['readinessTracing'],
     };
     const script = `
       const found = {};
