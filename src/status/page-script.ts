@@ -101,12 +101,16 @@ export function pageRender(data: StatusData, now: number, token: string | null |
   byId('dependency-table').hidden = data.dependencies.length === 0;
   byId('isolate').replaceChildren(...pageFacts(data));
   byId('isolate-section').hidden = !data.isolate;
+  const open = data.details && !token;
   byId('token-state').textContent = token
     ? data.details
       ? 'Details shown: the token was accepted.'
       : 'The token was not accepted: details are hidden.'
-    : 'Details (messages) are hidden without the details token.';
+    : open
+      ? 'Details are shown to everyone: no details token is configured.'
+      : 'Details (messages) are hidden without the details token.';
   byId('forget').hidden = !token;
+  byId('token-form').hidden = open;
 }
 
 /**
@@ -141,7 +145,6 @@ export function pageStart(config: PageScriptConfig): void {
   };
   const form = byId('token-form') as HTMLFormElement;
   const input = byId('token') as HTMLInputElement;
-  form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (input.value) storage?.setItem(key, input.value);

@@ -115,6 +115,9 @@ describe('the status page in real headless Chromium', () => {
       expect(await page.locator('#overall').textContent()).toBe('◔ draining');
       expect(await page.locator('#summary').textContent()).toContain('drained for maintenance');
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+      // No HEALTH_DETAILS_TOKEN here: everyone sees details, so there is no token to ask for.
+      expect(await page.locator('#token-state').textContent()).toBe('Details are shown to everyone: no details token is configured.');
+      expect(await page.locator('#token-form').isVisible()).toBe(false);
       // Nothing wider than the phone's screen but the table's own scroll region.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await accessibilityViolations(page)).toEqual([]);
@@ -142,6 +145,7 @@ describe('the status page in real headless Chromium', () => {
     server.set('cache', 'down');
     const { page, urls } = await open(`${server.url}/health`);
     expect(await page.locator('#dependencies').textContent()).not.toContain('HTTP 503');
+    expect(await page.locator('#token-state').textContent()).toBe('Details (messages) are hidden without the details token.');
     const sent: (string | undefined)[] = [];
     page.on('request', (request) => void sent.push(request.headers().authorization));
     await page.getByLabel('Details token').fill(TOKEN);
