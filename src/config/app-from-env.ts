@@ -1,5 +1,7 @@
 import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
+import { HealthMetrics, metricsEndpoint } from '../metrics/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
+import { statusBadge, statusPage } from '../status/index.ts';
 import { built, EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
@@ -59,10 +61,13 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const cacheMs = env.milliseconds('HEALTH_CACHE_MS', 0, { min: 0, max: 60_000 });
   const problems = [...(options.problems ?? []), ...env.problems];
   const lifecycle = new Lifecycle({ platform: options.platform, init: [validation(problems), ...(options.init ?? [])] });
+  const metrics = new HealthMetrics();
+  const authorize = detailsToken === undefined ? {} : { authorize: bearerMatches(detailsToken) };
   const healthOptions = {
     version,
     lifecycle,
-    ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
+    onReadiness: metrics.observe,
+    ...(authorize.authorize ? { revealDetails: authorize.authorize } : {}),
     cacheMs,
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
@@ -71,7 +76,9 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const judged = built(problems, String, () => createHealth({ ...healthOptions, checks }));
   const health = judged !== undefined && problems.length === 0 ? judged : createHealth(healthOptions);
   if (problems.length > 0) (options.log ?? console.error)(invalidConfigurationMessage(problems));
-  const router = createHealthRouter(health, { base });
+  const page = statusPage(health, { base, history: metrics, ...authorize });
+  const routes = { '/status': page, '/badge.svg': statusBadge(health), '/metrics': metricsEndpoint({ metrics, lifecycle, version, ...authorize }) };
+  const router = createHealthRouter(health, { base, routes, navigation: page });
   const fetch = takesLazyRequests(async (request: Request): Promise<Response> => {
     await drain.apply(lifecycle);
     return router.fetch(request);

@@ -25,6 +25,7 @@ export { classifyError, type ClassifiedError } from './classify-error.ts';
 export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
 export { DrainSwitch, switchWord, type DrainSwitchOptions, type FlagStore } from './drain-switch.ts';
+export { notifyReadiness, type ReadinessObservation, type ReadinessObserver } from './readiness-observer.ts';
 export { createHealth, type Handler, type Health, type HealthOptions } from './create-health.ts';
 export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 export { errorResponse, jsonResponse, HEALTH_HEADERS } from './respond.ts';
