@@ -178,6 +178,7 @@ async function main(): Promise<void> {
       `  curl -i ${base}/health/live       # never touches a dependency`,
       `  curl -i ${base}/health/startup`,
       `  curl ${base}/health/ready?verbose`,
+      `  open ${base}/health/status in a browser: the status page (also /health/badge.svg, /health/metrics)`,
       ...stack.hints.map((hint) => `Hint: ${hint}`),
       'Press Ctrl-C to stop everything.',
       '',

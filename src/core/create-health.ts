@@ -8,6 +8,7 @@ import { lifecycleAnswer, viewOf, type Answer } from './lifecycle-answer.ts';
 import { renderResponse, type HealthSummary } from './render.ts';
 import { requestBudget } from './request-budget.ts';
 import { errorResponse } from './respond.ts';
+import { notifyReadiness, type ReadinessObserver } from './readiness-observer.ts';
 import { ResultCache, type StatusChange } from './result-cache.ts';
 import type { CheckRunner, ResultStore } from './result-store.ts';
 import { selectChecks } from './select-checks.ts';
@@ -108,6 +109,8 @@ export interface HealthOptions {
    * @default every request may
    */
   revealDetails?: (request: Request) => boolean;
+  /** Sees each readiness answer's reports (metrics, tracing); a throw is ignored. @default none */
+  onReadiness?: ReadinessObserver;
 }
 
 /** What a platform offers a request beyond the request itself (Workers' `ctx`, Netlify's `context`). */
@@ -171,12 +174,14 @@ export function createHealth(options: HealthOptions = {}): Health {
     await started();
     const blocked = lifecycleAnswer('ready', viewOf(lifecycle));
     if (blocked) return reply(request, blocked);
+    const startedAt = Date.now();
     const { reports, ageMs } = await cache.get(selectionKey(selection.checks), selection.checks, {
       signal: request.signal,
       budgetMs: budget.ms,
       waitMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
       waitUntil: waitUntilOf(context),
     });
+    notifyReadiness(options.onReadiness, { reports, startedAt, durationMs: Date.now() - startedAt, ...(ageMs === undefined ? {} : { ageMs }) });
     return reply(request, verdictAnswer(reports, ageMs));
   };
 

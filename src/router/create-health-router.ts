@@ -1,5 +1,6 @@
 import { Router, type IRequest } from 'itty-router';
-import { bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health, type RequestContext } from '../core/index.ts';
+import { acceptsLazyRequests, bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health, type RequestContext } from '../core/index.ts';
+import { isDocumentNavigation } from './is-document-navigation.ts';
 
 export interface HealthRouterOptions {
   /**
@@ -11,6 +12,10 @@ export interface HealthRouterOptions {
   fallback?: Handler;
   /** Where unexpected errors are reported (already redacted). @default console.error */
   onError?: (message: string) => void;
+  /** More GET/HEAD endpoints under the base path, e.g. `{ '/status': page, '/metrics': metrics }`. @default none */
+  routes?: Readonly<Record<string, Handler>>;
+  /** Answers a browser's top-level navigation to the base path (the status page); all else gets readiness. @default none */
+  navigation?: Handler;
 }
 
 export interface HealthRouter {
@@ -50,7 +55,7 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   const fallback: Handler =
     options.fallback ?? (async (request) => errorResponse(404, `Not found: ${new URL(request.url).pathname}. Try ${base}/live, ${base}/ready or ${base}/startup.`));
   const failed = internalError(options.onError ?? ((message: string) => console.error(message)));
-  const route = healthRoutes(health, base, failed);
+  const route = healthRoutes(health, base, failed, options);
   const { requests } = health.lifecycle;
   const app: Handler = async (request, context) => {
     try {
@@ -83,16 +88,19 @@ function healthRoutes(
   health: Health,
   base: string,
   failed: (error: unknown) => Response,
+  options: Pick<HealthRouterOptions, 'routes' | 'navigation'>,
 ): (request: Request, context?: RequestContext) => Promise<Response | undefined> {
   const router = Router<IRequest, Args>({ catch: failed });
   const methodNotAllowed = (request: IRequest): Response =>
     errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
-  const routes: [string, (request: IRequest, context: RequestContext | undefined) => Promise<Response>][] = [
+  type Route = [string, (request: IRequest, context: RequestContext | undefined) => Promise<Response>];
+  const routes: Route[] = [
     ['/live', (request, context) => health.live(request, context)],
     ['/ready', (request, context) => health.ready(request, context)],
     ['/ready/:check', (request, context) => health.ready(request, context, safeDecode(request.params.check ?? ''))],
     ['/startup', (request, context) => health.startup(request, context)],
-    ['', (request, context) => health.ready(request, context)],
+    ...Object.entries(options.routes ?? {}).map(([suffix, handle]): Route => [suffix, (request, context) => own(handle)(request, context)]),
+    ['', (request, context) => (options.navigation && isDocumentNavigation(request) ? own(options.navigation)(request, context) : health.ready(request, context))],
   ];
   for (const [suffix, handle] of routes) {
     const path = `${base}${suffix}` || '/';
@@ -110,6 +118,12 @@ const internalError =
     onError(`edge-health: unexpected error: ${redact(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
     return errorResponse(500, 'Internal error while answering the health check.');
   };
+
+/** A handler given in the options gets a lazy request only if it said it takes one. */
+const own =
+  (handle: Handler) =>
+  (request: IRequest, context?: RequestContext): Promise<Response> =>
+    handle(acceptsLazyRequests(handle) ? request : realRequest(request), context);
 
 /** A malformed escape (`%ZZ`) stays as it is: it then names no check, a 404, not a 500. */
 function safeDecode(segment: string): string {

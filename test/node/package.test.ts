@@ -21,6 +21,9 @@ describe('the package as users install it', () => {
       'edge-health/adapters/lambda': ['handle', 'toRequest', 'toResult'],
       'edge-health/adapters/node': ['serve', 'toRequest', 'writeResponse'],
       'edge-health/config': ['createAppFromEnv', 'EnvReader'],
+      'edge-health/status': ['statusPage', 'statusBadge'],
+      'edge-health/metrics': ['HealthMetrics', 'metricsEndpoint'],
+      'edge-health/otel': ['readinessTracing'],
     };
     const script = `
       const found = {};

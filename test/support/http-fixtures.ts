@@ -14,14 +14,19 @@ export interface HttpFixtures {
 }
 
 const hits = new Map<string, number>();
+/** The Authorization header each tracked id last received: proves what a check sent, on every runtime. */
+const authorizations = new Map<string, string>();
 
 function route(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://fixture');
   const tracked = /^\/(tracked|hits)\/([\w-]+)$/.exec(url.pathname);
-  if (tracked?.[1] === 'tracked') hits.set(tracked[2] ?? '', (hits.get(tracked[2] ?? '') ?? 0) + 1);
+  if (tracked?.[1] === 'tracked') {
+    hits.set(tracked[2] ?? '', (hits.get(tracked[2] ?? '') ?? 0) + 1);
+    if (request.headers.authorization !== undefined) authorizations.set(tracked[2] ?? '', request.headers.authorization);
+  }
   if (tracked?.[1] === 'hits') {
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ hits: hits.get(tracked[2] ?? '') ?? 0 }));
+    response.end(JSON.stringify({ hits: hits.get(tracked[2] ?? '') ?? 0, authorization: authorizations.get(tracked[2] ?? '') ?? null }));
     return;
   }
   if (tracked) {
