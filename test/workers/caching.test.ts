@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/worker.ts';
-import { call, fixtures, httpChecksEnv, json } from './helpers.ts';
+import { call, callLogged, fixtures, httpChecksEnv, json } from './helpers.ts';
 
 const hits = async (id: string): Promise<number> => ((await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number }).hits;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,9 +31,11 @@ describe('HEALTH_STALE_MS (stale-while-revalidate) in workerd', () => {
     expect(refreshed.dependencies[0]?.age_ms).toBeLessThan(250);
   });
 
-  it('names an invalid value', async () => {
-    const body = await json(await call(httpChecksEnv([], { HEALTH_STALE_MS: 'a while' }), '/health/startup'));
-    expect(body.message).toContain('HEALTH_STALE_MS must be a whole number of milliseconds');
+  it('names an invalid value in the log with the range it accepts, never quoting it', async () => {
+    const { text, log } = await callLogged(httpChecksEnv([], { HEALTH_STALE_MS: 'a while' }), '/health/startup');
+    expect(log).toContain('HEALTH_STALE_MS must be a whole number of milliseconds from 0 to 3600000.');
+    expect((JSON.parse(text) as { message: string }).message).toMatch(/^configuration: invalid \(1 problem/);
+    for (const shown of [text, log]) expect(shown).not.toContain('a while');
   });
 });
 
