@@ -13,6 +13,7 @@ export const PUBLIC_SUBPATHS: Readonly<Record<string, { exports: readonly string
   'edge-health/adapters/lambda': { exports: ['handle', 'toRequest', 'toResult'] },
   'edge-health/adapters/node': { exports: ['serve', 'toRequest', 'writeResponse'], node: true },
   'edge-health/config': { exports: ['createAppFromEnv', 'EnvReader'] },
+  'edge-health/hono': { exports: ['healthApp'] },
 };
 
 /** The subpaths and exports a runtime can load, as `{ subpath: names }`. */
