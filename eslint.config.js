@@ -21,8 +21,8 @@ export default tseslint.config(
     },
   },
   {
-    // Only the core, checks and router must stay free of Node built-ins.
-    files: ['local/**', 'test/**', 'scripts/**', 'bench/**', 'src/adapters/node/**', '*.config.*', 'src/**/*.test.ts'],
+    // Only the core, checks, router and the fetch-API integrations must stay free of Node built-ins.
+    files: ['local/**', 'test/**', 'scripts/**', 'bench/**', 'src/adapters/node/**', 'src/integrations/express/**', 'src/integrations/fastify/**', '*.config.*', 'src/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

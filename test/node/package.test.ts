@@ -39,5 +39,5 @@ describe('the package as users install it', () => {
       env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
     });
     expect({ status, output: `${stdout}${stderr}` }).toEqual({ status: 0, output: expect.stringContaining('Dry run complete') });
-  });
+  }, 120_000);
 });

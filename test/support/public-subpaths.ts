@@ -14,6 +14,8 @@ export const PUBLIC_SUBPATHS: Readonly<Record<string, { exports: readonly string
   'edge-health/adapters/node': { exports: ['serve', 'toRequest', 'writeResponse'], node: true },
   'edge-health/config': { exports: ['createAppFromEnv', 'EnvReader'] },
   'edge-health/hono': { exports: ['healthApp'] },
+  'edge-health/express': { exports: ['healthMiddleware'], node: true },
+  'edge-health/fastify': { exports: ['healthPlugin'], node: true },
 };
 
 /** The subpaths and exports a runtime can load, as `{ subpath: names }`. */
