@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.wrangler/', '.cache/', 'test/fixtures/http-only-worker/', 'test/fixtures/hono-worker/'] },
+  { ignores: ['node_modules/', 'dist/', '.wrangler/', '.cache/', 'test/fixtures/http-only-worker/', 'test/fixtures/hono-worker/', 'test/fixtures/next-app/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,6 +16,7 @@ export const PUBLIC_SUBPATHS: Readonly<Record<string, { exports: readonly string
   'edge-health/hono': { exports: ['healthApp'] },
   'edge-health/express': { exports: ['healthMiddleware'], node: true },
   'edge-health/fastify': { exports: ['healthPlugin'], node: true },
+  'edge-health/next': { exports: ['healthRoutes'] },
 };
 
 /** The subpaths and exports a runtime can load, as `{ subpath: names }`. */

@@ -25,7 +25,7 @@ export type HealthMiddleware = (req: MountedRequest, res: ServerResponse, next: 
  * ```
  */
 export function healthMiddleware(health: Health, options: MountedRouterOptions = {}): HealthMiddleware {
-  const mounted = createMountedRouter(health, options);
+  const mounted = createMountedRouter(health, { ...options, fallThrough: true });
   return (req, res, next) => {
     const request = atUrl(toRequest(req, res), req.originalUrl ?? req.url ?? '/');
     mounted(request, req.baseUrl ?? '')

@@ -14,7 +14,7 @@ import { createMountedRouter, type MountedRouterOptions } from '../mounted-route
  * ```
  */
 export function healthPlugin(health: Health, options: MountedRouterOptions = {}): FastifyPluginAsync {
-  const mounted = createMountedRouter(health, options);
+  const mounted = createMountedRouter(health, { ...options, fallThrough: true });
   return async (instance) => {
     // Why: health endpoints read no body, and a 405 must not become Fastify's 415 or 400.
     // The plugin is encapsulated: the app's own parsers are untouched.

@@ -1,14 +1,8 @@
 import { Hono } from 'hono';
-import { createHealth, errorResponse, redact, type HealthOptions } from '../../core/index.ts';
-import { createMountedRouter, type MountedRouter, type MountedRouterOptions } from '../mounted-router.ts';
-
-/** Options for every request, or built from the Worker's bindings (`c.env`), once per env object. */
-export type HealthOptionsFrom<Bindings> = HealthOptions | ((env: Bindings) => HealthOptions);
+import type { MountedRouterOptions } from '../mounted-router.ts';
+import { createRouterPerEnv, type HealthOptionsFrom } from '../router-per-env.ts';
 
 export type HealthAppOptions = MountedRouterOptions;
-
-// Requests without bindings (Node without an env, `app.request()` in tests) share one key.
-const NO_ENV = {};
 
 /**
  * A Hono sub-app serving `/live`, `/ready`, `/ready/<check>` and `/startup` (and
@@ -30,29 +24,9 @@ export function healthApp<Bindings extends object = Record<string, unknown>>(
   options: HealthOptionsFrom<Bindings>,
   settings: HealthAppOptions = {},
 ): Hono<{ Bindings: Bindings }> {
-  const onError = settings.onError ?? ((message: string) => console.error(message));
-  const routers = new WeakMap<object, MountedRouter>();
-  const routerFor = (env: unknown): MountedRouter => {
-    const key = typeof options === 'function' && typeof env === 'object' && env !== null ? env : NO_ENV;
-    let router = routers.get(key);
-    if (!router) {
-      const resolved = typeof options === 'function' ? options(env as Bindings) : options;
-      router = createMountedRouter(createHealth(resolved), settings);
-      routers.set(key, router);
-    }
-    return router;
-  };
-
+  const routerFor = createRouterPerEnv(options, { ...settings, fallThrough: true });
   return new Hono<{ Bindings: Bindings }>().all('*', async (c, next) => {
-    let router: MountedRouter;
-    try {
-      router = routerFor(c.env);
-    } catch (error) {
-      // The options are the developer's: the log says what is wrong, callers only that something is.
-      onError(`edge-health: invalid health options: ${redact(error instanceof Error ? error.message : String(error))}`);
-      return errorResponse(503, 'The health checks are misconfigured; the server log says why.');
-    }
-    const response = await router(c.req.raw, mountBase(c.req.routePath));
+    const response = await routerFor(c.env)(c.req.raw, mountBase(c.req.routePath));
     if (response) return response;
     await next();
   });

@@ -3,4 +3,5 @@
  * options from the Worker's bindings (`c.env`). Needs `hono` (an optional peer dependency).
  * @module
  */
-export { healthApp, type HealthAppOptions, type HealthOptionsFrom } from './health-app.ts';
+export { healthApp, type HealthAppOptions } from './health-app.ts';
+export type { HealthOptionsFrom } from '../router-per-env.ts';
