@@ -12,5 +12,7 @@ let app: App | undefined;
 
 export default async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
   app ??= createAppFromEnv(process.env, { platform: 'vercel-node' });
-  await writeResponse(await app.fetch(toRequest(req, res)), res);
+  const request = toRequest(req, res);
+  // A Response already: the 4xx for a request no fetch Request can carry (TRACE, a bad Host).
+  await writeResponse(request instanceof Response ? request : await app.fetch(request), res);
 }

@@ -27,10 +27,10 @@ export type HealthMiddleware = (req: MountedRequest, res: ServerResponse, next: 
 export function healthMiddleware(health: Health, options: MountedRouterOptions = {}): HealthMiddleware {
   const mounted = createMountedRouter(health, { ...options, fallThrough: true });
   return (req, res, next) => {
-    const request = atUrl(toRequest(req, res), req.originalUrl ?? req.url ?? '/');
-    mounted(request, req.baseUrl ?? '')
-      .then((response) => (response ? writeResponse(response, res) : next()))
-      .catch(next);
+    const request = toRequest(req, res);
+    // A Response already: the 4xx for a request no fetch Request can carry (TRACE, a bad Host).
+    const answered = request instanceof Response ? Promise.resolve(request) : mounted(atUrl(request, req.originalUrl ?? req.url ?? '/'), req.baseUrl ?? '');
+    answered.then((response) => (response ? writeResponse(response, res) : next())).catch(next);
   };
 }
 

@@ -22,7 +22,9 @@ export function healthPlugin(health: Health, options: MountedRouterOptions = {})
     instance.addContentTypeParser('*', (_request, _payload, done) => done(null));
     const base = instance.prefix;
     const handle = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-      const response = await mounted(toRequest(request.raw, reply.raw), base);
+      const converted = toRequest(request.raw, reply.raw);
+      // A Response already: the 4xx for a request no fetch Request can carry (TRACE, a bad Host).
+      const response = converted instanceof Response ? converted : await mounted(converted, base);
       if (!response) return reply.callNotFound();
       reply.hijack();
       await writeResponse(response, reply.raw);
