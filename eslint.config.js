@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Only the core, checks, router and the fetch-API integrations must stay free of Node built-ins.
-    files: ['local/**', 'test/**', 'scripts/**', 'bench/**', 'src/adapters/node/**', 'src/integrations/express/**', 'src/integrations/fastify/**', 'src/entries/vercel-node.ts', '*.config.*', 'src/**/*.test.ts'],
+    files: ['local/**', 'test/**', 'scripts/**', 'bench/**', 'src/adapters/node/**', 'src/cli/**', 'src/integrations/express/**', 'src/integrations/fastify/**', 'src/entries/vercel-node.ts', '*.config.*', 'src/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,11 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listen, type Listening } from '../server/index.ts';
 
-export interface FaultProxy {
-  /** `http://127.0.0.1:<port>`; prefix a path with a fault, e.g. `${url}/delay/300/sql`. */
-  url: string;
-  close(): Promise<void>;
-}
+/** `url` is `http://127.0.0.1:<port>`; prefix a path with a fault, e.g. `${url}/delay/300/sql`. */
+export type FaultProxy = Listening;
 
 /**
  * An HTTP proxy in front of a real gateway that injects one fault per request,
@@ -17,24 +14,8 @@ export interface FaultProxy {
  * - `/hang/<path>`: accept and never answer
  * - anything else: forward as is
  */
-export async function startFaultProxy(target: string): Promise<FaultProxy> {
-  const sockets = new Set<Socket>();
-  const server = createServer((request, response) => {
-    void route(target, request, response);
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+export function startFaultProxy(target: string): Promise<FaultProxy> {
+  return listen((request, response) => route(target, request, response));
 }
 
 async function route(target: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,4 +1,5 @@
-import { DatabaseConnectError, GatewayError } from './gateway-error.ts';
+import { GatewayError } from '../server/index.ts';
+import { DatabaseConnectError } from './pool-registry.ts';
 import { isPostgresError, type PostgresError } from './is-postgres-error.ts';
 
 /** The error fields Neon's `/sql` answers with (HTTP 400), which the driver copies onto `NeonDbError`. */

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { isPostgresError } from './is-postgres-error.ts';
 import type { DatabaseTarget } from './parse-connection-string.ts';
 import type { PoolRegistry } from './pool-registry.ts';
@@ -11,6 +12,10 @@ import type { QueryResultJson, SqlHeaders, SqlPayload } from './types.ts';
  * the running statement is cancelled (as Neon does on disconnect) and the
  * connection is discarded afterwards, since a late cancel could hit its next
  * statement. A connection left in a transaction or broken is discarded too.
+ *
+ * Why `DISCARD ALL` after every request: Neon's HTTP endpoint runs each
+ * request in a fresh session, so `SET`, `search_path`, temporary tables and
+ * advisory locks must not reach the next caller through our pool.
  */
 export async function executePayload(
   pools: PoolRegistry,
@@ -36,6 +41,15 @@ export async function executePayload(
     throw error;
   } finally {
     clientGone.removeEventListener('abort', cancel);
-    client.release(!(reusable && pools.isIdle(client)));
+    client.release(!(reusable && pools.isIdle(client) && (await resetSession(client))));
+  }
+}
+
+async function resetSession(client: PoolClient): Promise<boolean> {
+  try {
+    await client.query('DISCARD ALL');
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GatewayError, readBody, sendJson } from '../server/index.ts';
 import { errorResponse } from './error-response.ts';
 import { executePayload } from './execute-payload.ts';
-import { GatewayError } from './gateway-error.ts';
 import { isPostgresError } from './is-postgres-error.ts';
 import { parseConnectionString } from './parse-connection-string.ts';
 import { parsePayload } from './parse-payload.ts';
 import { parseSqlHeaders } from './parse-sql-headers.ts';
 import type { PoolRegistry } from './pool-registry.ts';
-import { readBody } from './read-body.ts';
 import { redactSecrets } from './redact-secrets.ts';
 
 export interface SqlHandlerContext {
@@ -42,33 +41,22 @@ export async function handleSqlRequest(
   let note = '';
   try {
     if (path !== '/sql') throw new GatewayError(404, `Not found: ${path}. The Neon SQL-over-HTTP endpoint is POST /sql`);
-    if (request.method === 'OPTIONS') return send(response, 204, undefined, PREFLIGHT_HEADERS);
+    if (request.method === 'OPTIONS') return sendJson(response, 204, undefined, PREFLIGHT_HEADERS);
     if (request.method !== 'POST') {
       throw new GatewayError(405, `Method ${request.method} not allowed: use POST /sql`, { Allow: 'POST, OPTIONS' });
     }
     const target = parseConnectionString(request.headers['neon-connection-string']);
     secrets = target.secrets;
     const headers = parseSqlHeaders(request.headers);
-    const payload = parsePayload(await readBody(request, context.maxBodyBytes));
+    const payload = parsePayload((await readBody(request, context.maxBodyBytes)).toString('utf8'));
     const result = await executePayload(context.pools, target, payload, headers, clientGone.signal);
-    send(response, 200, result, payload.kind === 'batch' ? headers.echoHeaders : {});
+    sendJson(response, 200, result, { ...CORS_HEADERS, ...(payload.kind === 'batch' ? headers.echoHeaders : {}) });
   } catch (error) {
     const answer = errorResponse(error);
     if (isPostgresError(error) || isPostgresError((error as { cause?: unknown } | null)?.cause)) note = ` ${answer.body['code']}`;
-    send(response, answer.status, redactSecrets(answer.body, secrets), answer.headers);
+    sendJson(response, answer.status, redactSecrets(answer.body, secrets), { ...CORS_HEADERS, ...answer.headers });
   } finally {
     const status = clientGone.signal.aborted ? 'client closed' : String(response.statusCode);
     context.log?.(`${request.method} ${path} ${status}${note} ${Math.round(performance.now() - started)}ms`);
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-  if (response.headersSent || response.destroyed) return;
-  const text = body === undefined ? '' : JSON.stringify(body);
-  response.writeHead(status, {
-    ...CORS_HEADERS,
-    ...headers,
-    ...(body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }),
-  });
-  response.end(text);
 }

@@ -6,6 +6,6 @@
  */
 export { startNeonGateway } from './start-neon-gateway.ts';
 export { handleSqlRequest, type SqlHandlerContext } from './handle-sql-request.ts';
-export { createPoolRegistry, type PoolRegistry, type PoolRegistryOptions } from './pool-registry.ts';
-export { DatabaseConnectError, GatewayError } from './gateway-error.ts';
+export { createPoolRegistry, DatabaseConnectError, type PoolRegistry, type PoolRegistryOptions } from './pool-registry.ts';
+export { GatewayError } from '../server/index.ts';
 export type { FieldJson, NeonGateway, NeonGatewayOptions, QueryResultJson } from './types.ts';

@@ -147,3 +147,22 @@ describe('transactions through sql.transaction', () => {
       .toEqual([{ n: 0 }]);
   });
 });
+
+describe('each HTTP query runs in a fresh session, as on Neon', () => {
+  it('forgets SET, search_path and temporary tables before the next query, on the same pooled backend', async () => {
+    const [before] = await sql`SELECT pg_backend_pid() AS pid`;
+    await sql`SET TimeZone = 'Pacific/Chatham'`;
+    await sql`SET search_path = pg_catalog`;
+    await sql`CREATE TEMPORARY TABLE leftover (id int)`;
+    const [after] = await sql`
+      SELECT pg_backend_pid() AS pid, current_setting('TimeZone') AS tz, current_setting('search_path') AS path,
+             to_regclass('pg_temp.leftover') IS NULL AS temp_gone`;
+    // The same backend served both: the pool is kept, only the session state is reset.
+    expect(after).toEqual({ pid: before?.['pid'], tz: 'UTC', path: '"$user", public', temp_gone: true });
+  });
+
+  it('resets a transaction batch too', async () => {
+    await sql.transaction([sql`SET TimeZone = 'Pacific/Chatham'`, sql`SELECT 1`]);
+    expect(await sql`SELECT current_setting('TimeZone') AS tz`).toEqual([{ tz: 'UTC' }]);
+  });
+});

@@ -1,4 +1,4 @@
-import { GatewayError } from './gateway-error.ts';
+import { GatewayError } from '../server/index.ts';
 
 /** Where one request's SQL goes, from its `Neon-Connection-String` header. */
 export interface DatabaseTarget {

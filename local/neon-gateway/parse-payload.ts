@@ -1,4 +1,4 @@
-import { GatewayError } from './gateway-error.ts';
+import { GatewayError } from '../server/index.ts';
 import { toPgParams } from './to-pg-params.ts';
 import type { QueryData, SqlPayload } from './types.ts';
 

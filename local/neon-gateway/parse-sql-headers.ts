@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { GatewayError } from './gateway-error.ts';
+import { GatewayError } from '../server/index.ts';
 import type { SqlHeaders } from './types.ts';
 
 const ISOLATION_LEVELS: Record<string, string> = {

@@ -1,6 +1,10 @@
 import { Pool, type PoolClient } from 'pg';
-import { DatabaseConnectError } from './gateway-error.ts';
 import type { DatabaseTarget } from './parse-connection-string.ts';
+
+/** Opening a database connection failed; `cause` is what node-postgres threw. */
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError' as const;
+}
 
 export interface PoolRegistryOptions {
   readonly maxConnectionsPerDatabase: number;

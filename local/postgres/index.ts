@@ -8,6 +8,5 @@ export { startPostgres } from './start-postgres.ts';
 export { startBinaryPostgres } from './start-binary-postgres.ts';
 export { startPglite } from './start-pglite.ts';
 export { findPostgresBinaries } from './find-postgres-binaries.ts';
-export { registerExitCleanup, runExitCleanup, type CleanupTask } from './exit-cleanup.ts';
-export { PostgresStartError } from './errors.ts';
+export { PostgresStartError } from './types.ts';
 export type { EphemeralPostgres, StartBinaryPostgresOptions, StartPgliteOptions, StartPostgresOptions } from './types.ts';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { PostgresStartError } from './errors.ts';
+import { PostgresStartError } from './types.ts';
 
 export interface Account {
   readonly name: string;

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPostgresBinaries } from './find-postgres-binaries.ts';
 import { childPids, parentPid, processUid } from './fixtures/process-tree.ts';
-import { isProcessAlive } from './process-control.ts';
+import { isProcessAlive } from '../process/index.ts';
 import { startBinaryPostgres } from './start-binary-postgres.ts';
 import type { EphemeralPostgres } from './types.ts';
 

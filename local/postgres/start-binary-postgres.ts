@@ -5,16 +5,13 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { PostgresStartError } from './errors.ts';
-import { registerExitCleanup } from './exit-cleanup.ts';
-import { findFreePort } from './find-free-port.ts';
 import { findPostgresBinaries, hasServerBinaries } from './find-postgres-binaries.ts';
 import { logTail } from './log-tail.ts';
-import { terminate, terminateSync } from './process-control.ts';
 import { runToCompletion } from './run-to-completion.ts';
 import { serverAccount, type Account } from './server-account.ts';
-import { spawnWatchdog } from '../process/index.ts';
-import type { EphemeralPostgres, StartBinaryPostgresOptions } from './types.ts';
+import { registerExitCleanup, spawnWatchdog, terminate, terminateSync } from '../process/index.ts';
+import { freePort } from '../server/index.ts';
+import { PostgresStartError, type EphemeralPostgres, type StartBinaryPostgresOptions } from './types.ts';
 import { waitUntilAccepting } from './wait-until-accepting.ts';
 
 const HOST = '127.0.0.1';
@@ -79,7 +76,7 @@ export async function startBinaryPostgres(options: StartBinaryPostgresOptions = 
   }
 
   for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await findFreePort(HOST));
+    const port = options.port ?? (await freePort(HOST));
     const urlFor = (db: string): string =>
       `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${HOST}:${port}/${encodeURIComponent(db)}`;
     const child = spawnServer(join(bindir, 'postgres'), port, layout, account);

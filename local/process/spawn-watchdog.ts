@@ -16,7 +16,9 @@ export interface WatchdogOptions {
 
 /**
  * Starts a tiny detached `sh` that stops the server `pid` and removes `dir`
- * as soon as this process dies. Kill the returned child to disarm it.
+ * as soon as this process dies. A negative `pid` names a process group
+ * (`kill -TERM -<pgid>`), e.g. a detached child with children of its own.
+ * Kill the returned child to disarm it.
  */
 export function spawnWatchdog(pid: number, dir: string, options: WatchdogOptions): ChildProcess {
   const watchdog = spawn('/bin/sh', ['-c', SCRIPT, options.label, String(pid), dir, options.signal ?? 'KILL'], {

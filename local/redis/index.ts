@@ -6,5 +6,4 @@
 export { startRedis, type EphemeralRedis, type StartRedisOptions } from './start-redis.ts';
 export { findRedisServer } from './find-redis-server.ts';
 export { pingRedis } from './ping-redis.ts';
-export { freePort } from './free-port.ts';
 export { RedisServerNotFoundError, RedisStartError } from './errors.ts';

@@ -4,13 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { onProcessExit } from './cleanup-on-exit.ts';
 import { RedisServerNotFoundError, RedisStartError } from './errors.ts';
 import { findRedisServer } from './find-redis-server.ts';
-import { freePort } from './free-port.ts';
 import { createOutputTail } from './output-tail.ts';
 import { pingRedis } from './ping-redis.ts';
-import { spawnWatchdog } from '../process/index.ts';
+import { registerExitCleanup, spawnWatchdog, terminate } from '../process/index.ts';
+import { freePort } from '../server/index.ts';
 
 export interface StartRedisOptions {
   /** The `redis-server` executable to run. @default findRedisServer() */
@@ -98,10 +97,12 @@ async function launch(redisServer: string, port: number, options: StartRedisOpti
     watchdog.kill('SIGKILL');
   });
   const watchdog = spawnWatchdog(pid, dir, { label: 'redis-watchdog' });
-  const unregister = onProcessExit(() => {
-    watchdog.kill('SIGKILL');
-    if (exitedWith === undefined) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+  const unregister = registerExitCleanup({
+    stopSync() {
+      watchdog.kill('SIGKILL');
+      if (exitedWith === undefined) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
   });
   unrefAll(child);
 
@@ -110,14 +111,9 @@ async function launch(redisServer: string, port: number, options: StartRedisOpti
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       watchdog.kill('SIGKILL');
-      if (exitedWith === undefined) {
-        child.kill('SIGCONT');
-        child.kill('SIGTERM');
-        if (!(await waitForExit(child, stopTimeoutMs))) {
-          child.kill('SIGKILL');
-          await waitForExit(child, stopTimeoutMs);
-        }
-      }
+      // A frozen server must wake to hear SIGTERM.
+      if (exitedWith === undefined) child.kill('SIGCONT');
+      await terminate(child, 'SIGTERM', stopTimeoutMs);
       await rm(dir, { recursive: true, force: true });
       unregister();
     })());
@@ -153,15 +149,4 @@ async function launch(redisServer: string, port: number, options: StartRedisOpti
 function unrefAll(child: ChildProcess): void {
   child.unref();
   for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }

@@ -3,6 +3,7 @@ import { startExternalApi } from '../external-api/index.ts';
 import { startNeonGateway } from '../neon-gateway/index.ts';
 import { findPostgresBinaries, startPostgres } from '../postgres/index.ts';
 import { findRedisServer, startRedis } from '../redis/index.ts';
+import { freePort } from '../server/index.ts';
 import { startUpstashGateway } from '../upstash-gateway/index.ts';
 
 export interface StackOptions {
@@ -98,10 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       } else {
         // Why still configure the check: readiness then shows the non-critical
         // category at work (degraded, 200) instead of hiding Redis.
-        const nowhere = await startExternalApi();
-        const url = nowhere.url;
-        await nowhere.close();
-        vars.UPSTASH_REDIS_REST_URL = url;
+        vars.UPSTASH_REDIS_REST_URL = `http://127.0.0.1:${await freePort()}`;
         if (options.withoutRedis) {
           started.push('redis         none, as asked (the check will report it down)');
         } else {

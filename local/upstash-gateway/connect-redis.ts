@@ -1,7 +1,6 @@
 import { Redis, type RedisClient } from './ioredis.ts';
 
 type Redis = RedisClient;
-import { redactUrl } from './redact-url.ts';
 
 export interface ConnectRedisOptions {
   connectTimeoutMs: number;
@@ -71,4 +70,15 @@ export async function connectRedis(redisUrl: string, options: ConnectRedisOption
       redis.disconnect();
     },
   };
+}
+
+/** `redis://user:secret@host` → `redis://user:***@host`, for messages and logs. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(an unparsable Redis URL)';
+  }
 }

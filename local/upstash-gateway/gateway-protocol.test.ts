@@ -42,18 +42,29 @@ describe('gateway protocol', () => {
   });
 
   describe('auth', () => {
-    it('answers 401 without a token', async () => {
-      expect(await call('/', { body: '["PING"]', token: null })).toEqual({
-        status: 401,
-        json: { error: expect.stringMatching(/^Unauthorized/) },
-      });
+    const WRONGPASS = {
+      error: 'WRONGPASS invalid or missing auth token. See https://docs.upstash.com/redis/troubleshooting/http_unauthorized for details.',
+    };
+
+    it('answers 401 and Upstash\'s WRONGPASS text without a token', async () => {
+      expect(await call('/', { body: '["PING"]', token: null })).toEqual({ status: 401, json: WRONGPASS });
     });
 
     it('answers 401 to a wrong token or another scheme', async () => {
-      expect((await call('/', { body: '["PING"]', token: 'nope' })).status).toBe(401);
+      expect(await call('/', { body: '["PING"]', token: 'nope' })).toEqual({ status: 401, json: WRONGPASS });
       const basic = await fetch(gateway.url, { method: 'POST', body: '["PING"]', headers: { authorization: `Basic ${TOKEN}` } });
       expect(basic.status).toBe(401);
       seen.push(await basic.text());
+    });
+
+    it('accepts the token as the _token query parameter, and never passes it to Redis as an argument', async () => {
+      expect(await call(`/set/query-auth/v1?EX=60&_token=${TOKEN}`, { token: null })).toEqual({ status: 200, json: { result: 'OK' } });
+      expect(await call(`/?_token=${TOKEN}`, { body: '["GET","query-auth"]', token: null })).toEqual({ status: 200, json: { result: 'v1' } });
+      expect(await direct.ttl('query-auth')).toBeGreaterThan(0);
+    });
+
+    it('answers 401 to a wrong _token', async () => {
+      expect(await call('/get/query-auth?_token=nope', { token: null })).toEqual({ status: 401, json: WRONGPASS });
     });
   });
 

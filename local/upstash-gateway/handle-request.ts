@@ -1,11 +1,9 @@
 import type { IncomingMessage } from 'node:http';
+import { GatewayError, readBody } from '../server/index.ts';
 import type { Redis } from 'ioredis';
 import { encodeReply, type ReplyEncoding } from './encode-reply.ts';
-import { GatewayHttpError } from './gateway-http-error.ts';
 import { isAuthorized } from './is-authorized.ts';
-import { commandFromPath, parseCommand, parseCommandList } from './parse-command.ts';
-import { parseJsonBody } from './parse-json-body.ts';
-import { readBody } from './read-body.ts';
+import { commandFromPath, parseCommand, parseCommandList, parseJsonBody } from './parse-command.ts';
 import { runCommand, runCommands } from './run-commands.ts';
 
 /** What to answer: an HTTP status and a JSON body. */
@@ -20,9 +18,17 @@ export interface RequestHandlerOptions {
   maxBodyBytes: number;
 }
 
+/**
+ * Upstash's own answer to a missing or wrong token, status and text: 401 with
+ * this body, as recorded from upstash.io responses in users' tests and named
+ * by Upstash's troubleshooting page
+ * (https://upstash.com/docs/redis/troubleshooting/http_unauthorized).
+ */
 const UNAUTHORIZED: GatewayReply = {
   status: 401,
-  body: { error: 'Unauthorized: send the gateway token as `Authorization: Bearer <token>`.' },
+  body: {
+    error: 'WRONGPASS invalid or missing auth token. See https://docs.upstash.com/redis/troubleshooting/http_unauthorized for details.',
+  },
 };
 
 /**
@@ -33,13 +39,16 @@ const UNAUTHORIZED: GatewayReply = {
 export function createRequestHandler({ redis, token, maxBodyBytes }: RequestHandlerOptions) {
   return async function handleRequest(request: IncomingMessage): Promise<GatewayReply> {
     try {
-      if (!isAuthorized(request.headers.authorization, token)) return UNAUTHORIZED;
+      const url = new URL(request.url ?? '/', 'http://gateway');
+      const queryToken = url.searchParams.get('_token');
+      // Why: in the URL form every query pair is a command argument; the token is not one.
+      url.searchParams.delete('_token');
+      if (!isAuthorized(request.headers.authorization, queryToken, token)) return UNAUTHORIZED;
       const method = request.method ?? 'GET';
       if (method !== 'GET' && method !== 'POST') {
-        throw new GatewayHttpError(405, `ERR method ${method} is not supported; use POST (or GET for the URL form).`);
+        throw new GatewayError(405, `ERR method ${method} is not supported; use POST (or GET for the URL form).`);
       }
       const encoding = replyEncoding(request.headers['upstash-encoding']);
-      const url = new URL(request.url ?? '/', 'http://gateway');
       const path = url.pathname.replace(/\/+$/, '');
       const body = method === 'POST' ? await readBody(request, maxBodyBytes) : Buffer.alloc(0);
 
@@ -53,12 +62,12 @@ export function createRequestHandler({ redis, token, maxBodyBytes }: RequestHand
         };
       }
       if (path === '' && method === 'GET') {
-        throw new GatewayHttpError(400, 'ERR no command: POST a JSON array such as ["PING"], or GET /<command>/<args>.');
+        throw new GatewayError(400, 'ERR no command: POST a JSON array such as ["PING"], or GET /<command>/<args>.');
       }
       const command = path === '' ? parseCommand(parseJsonBody(body)) : commandFromPath(url, body);
       return { status: 200, body: { result: encodeReply(await runCommand(redis, command), encoding) } };
     } catch (error) {
-      if (error instanceof GatewayHttpError) return { status: error.status, body: { error: error.message } };
+      if (error instanceof GatewayError) return { status: error.status, body: { error: error.message } };
       return { status: 500, body: { error: `Internal gateway error: ${error instanceof Error ? error.message : String(error)}` } };
     }
   };

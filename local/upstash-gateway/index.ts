@@ -6,4 +6,4 @@
  */
 export { startUpstashGateway, type UpstashGateway, type UpstashGatewayOptions } from './start-upstash-gateway.ts';
 export { RedisConnectError } from './connect-redis.ts';
-export { GatewayHttpError } from './gateway-http-error.ts';
+export { GatewayError } from '../server/index.ts';

@@ -1,4 +1,4 @@
-import { GatewayHttpError } from './gateway-http-error.ts';
+import { GatewayError } from '../server/index.ts';
 
 export type RedisArgument = string | Buffer;
 /** A command as sent to Redis: its name, then its arguments. */
@@ -23,12 +23,12 @@ const CONNECTION_STATE_COMMANDS = new Set([
  */
 export function parseCommand(value: unknown, where = 'the command'): RedisCommand {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new GatewayHttpError(400, `ERR ${where} must be a non-empty JSON array, ${EXAMPLE}.`);
+    throw new GatewayError(400, `ERR ${where} must be a non-empty JSON array, ${EXAMPLE}.`);
   }
   const args = value.map((item: unknown, index) => {
     if (typeof item === 'string') return item;
     if (typeof item === 'number' || typeof item === 'boolean') return String(item);
-    throw new GatewayHttpError(
+    throw new GatewayError(
       400,
       `ERR item ${index + 1} of ${where} is ${item === null ? 'null' : typeof item}; only strings, numbers and booleans are accepted.`,
     );
@@ -40,7 +40,7 @@ export function parseCommand(value: unknown, where = 'the command'): RedisComman
 /** Validates the body of `/pipeline` and `/multi-exec`: a non-empty array of commands. */
 export function parseCommandList(value: unknown): RedisCommand[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new GatewayHttpError(400, `ERR the body must be a non-empty JSON array of commands, e.g. [["SET","k","v"],["GET","k"]].`);
+    throw new GatewayError(400, `ERR the body must be a non-empty JSON array of commands, e.g. [["SET","k","v"],["GET","k"]].`);
   }
   return value.map((item: unknown, index) => parseCommand(item, `command ${index + 1} of ${value.length}`));
 }
@@ -60,7 +60,7 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new GatewayHttpError(400, `ERR the URL segment "${segment}" is not valid percent-encoding.`);
+    throw new GatewayError(400, `ERR the URL segment "${segment}" is not valid percent-encoding.`);
   }
 }
 
@@ -68,7 +68,20 @@ function checkAllowed(command: RedisCommand): RedisCommand {
   const name = command[0].toLowerCase();
   if (CONNECTION_STATE_COMMANDS.has(name)) {
     const hint = name === 'multi' || name === 'exec' ? ' Send the commands to POST /multi-exec instead.' : '';
-    throw new GatewayHttpError(400, `ERR ${name.toUpperCase()} is not supported by this gateway.${hint}`);
+    throw new GatewayError(400, `ERR ${name.toUpperCase()} is not supported by this gateway.${hint}`);
   }
   return command;
+}
+
+/** A POST body as JSON: a 400 the caller can act on when it is empty or not JSON. */
+export function parseJsonBody(body: Buffer): unknown {
+  if (body.length === 0) {
+    throw new GatewayError(400, 'ERR the request body is empty; send a command as a JSON array, e.g. ["PING"].');
+  }
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new GatewayError(400, `ERR the request body is not valid JSON (${reason}).`);
+  }
 }

@@ -1,6 +1,7 @@
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startRedis, type EphemeralRedis } from '../redis/index.ts';
+import { startRedis, type EphemeralRedis } from '../redis/index.ts';
+import { freePort } from '../server/index.ts';
 import { RedisConnectError, startUpstashGateway, type UpstashGateway } from './index.ts';
 
 // What a health check sees through the gateway when Redis hangs, dies and comes back.

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { GatewayHttpError, isReplyError, toGatewayHttpError } from './gateway-http-error.ts';
+import { GatewayError } from '../server/index.ts';
+import { isReplyError, toGatewayError } from './ioredis.ts';
 import type { RedisCommand } from './parse-command.ts';
 
 /** One entry of a `/pipeline` or `/multi-exec` answer, before encoding. */
@@ -9,12 +10,12 @@ export type CommandOutcome = { result: unknown } | { error: string };
 // ZRANGE … WITHSCORES → pairs) by the lower-case name; Upstash sends Redis's flat arrays.
 const rawName = (command: RedisCommand): string => command[0].toUpperCase();
 
-/** Runs one command; Buffer replies. Throws a {@link GatewayHttpError}. */
+/** Runs one command; Buffer replies. Throws a {@link GatewayError}. */
 export async function runCommand(redis: Redis, command: RedisCommand): Promise<unknown> {
   try {
     return await redis.callBuffer(rawName(command), ...command.slice(1));
   } catch (error) {
-    throw toGatewayHttpError(error);
+    throw toGatewayError(error);
   }
 }
 
@@ -34,12 +35,12 @@ export async function runCommands(
     replies = await batch.exec();
   } catch (error) {
     // EXECABORT (a command rejected while queueing) lands here as a reply error: a 400 like Upstash's.
-    throw toGatewayHttpError(error);
+    throw toGatewayError(error);
   }
-  if (replies === null) throw new GatewayHttpError(409, 'EXECABORT the transaction was aborted.');
+  if (replies === null) throw new GatewayError(409, 'EXECABORT the transaction was aborted.');
   return replies.map(([error, result]) => {
     if (error === null) return { result };
     if (isReplyError(error)) return { error: error.message };
-    throw toGatewayHttpError(error);
+    throw toGatewayError(error);
   });
 }

@@ -1,8 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, sendJson } from '../server/index.ts';
 import { connectRedis } from './connect-redis.ts';
 import { createRequestHandler } from './handle-request.ts';
-import { sendJson } from './send-json.ts';
 
 export interface UpstashGatewayOptions {
   /** The Redis to forward to, e.g. `redis://127.0.0.1:6379` (`rediss://` for TLS). */
@@ -44,7 +42,6 @@ export interface UpstashGateway {
  */
 export async function startUpstashGateway(options: UpstashGatewayOptions): Promise<UpstashGateway> {
   checkOptions(options);
-  const host = options.host ?? '127.0.0.1';
   const connection = await connectRedis(options.redisUrl, {
     connectTimeoutMs: options.connectTimeoutMs ?? 2_000,
     commandTimeoutMs: options.commandTimeoutMs ?? 10_000,
@@ -55,31 +52,23 @@ export async function startUpstashGateway(options: UpstashGatewayOptions): Promi
     token: options.token,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
   });
-  const server = createServer((request, response) => {
-    void handleRequest(request)
-      .then((reply) => sendJson(response, reply.status, reply.body))
-      .catch(() => response.destroy());
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => resolve());
-    });
-  } catch (error) {
+  const server = await listen(
+    async (request, response) => {
+      const reply = await handleRequest(request);
+      sendJson(response, reply.status, reply.body);
+    },
+    { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+  ).catch((error: unknown) => {
     connection.close();
     throw error;
-  }
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
+  });
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        connection.close();
-      })),
+    url: server.url,
+    port: server.port,
+    close: async () => {
+      connection.close();
+      await server.close();
+    },
   };
 }
 

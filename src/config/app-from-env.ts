@@ -1,6 +1,8 @@
 import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
+import { HealthMetrics, metricsEndpoint } from '../metrics/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
-import { EnvReader, type EnvSource } from './env-reader.ts';
+import { statusBadge, statusPage } from '../status/index.ts';
+import { built, EnvReader, type EnvSource } from './env-reader.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
 import { invalidConfigurationMessage } from './server-settings-from-env.ts';
@@ -32,56 +34,74 @@ export interface App {
   problems: readonly string[];
 }
 
+/** Why 16: a shorter token can be guessed by anyone who can call the endpoint. */
+export const MIN_DETAILS_TOKEN_LENGTH = 16;
+
 /**
  * The deployable app: checks, version and base path from environment variables.
- * Invalid configuration never falls back to a default: it fails startup with a
- * message naming each variable (readiness and startup answer 503).
+ * Invalid configuration never falls back to a default: it fails startup
+ * (readiness and startup answer 503). The problems, each naming a variable and
+ * never its value, are logged once; callers only learn that the configuration
+ * is invalid, since the endpoint is public.
  */
 export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions): App {
   const env = new EnvReader(source);
   const checks = [...dependencyChecksFromEnv(env), ...httpChecksFromEnv(env), ...(options.checks ?? [])];
-  const names = new Set<string>();
-  for (const { name } of checks) {
-    if (names.has(name)) env.problems.push(`Two checks are named ${JSON.stringify(name)}: give each a unique name.`);
-    names.add(name);
-  }
   const version = env.string('HEALTH_VERSION') ?? versionFromMetadata(source) ?? 'unknown';
-  const base = env.string('HEALTH_BASE_PATH') ?? '/health';
-  if (!base.startsWith('/')) env.problems.push(`HEALTH_BASE_PATH must start with "/" (got ${JSON.stringify(base)}).`);
-
+  const base = basePath(env);
   const drain = new DrainSwitch({
     forced: env.boolean('HEALTH_DRAIN', false),
     ...(options.flags ? { store: options.flags } : {}),
-    cacheMs: env.milliseconds('HEALTH_DRAIN_CACHE_MS', 10_000, 600_000),
+    cacheMs: env.milliseconds('HEALTH_DRAIN_CACHE_MS', 10_000, { min: 1, max: 600_000 }),
   });
   const detailsToken = env.string('HEALTH_DETAILS_TOKEN');
-  if (detailsToken !== undefined && detailsToken.length < 16) env.problems.push('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
-  const cacheMs = env.string('HEALTH_CACHE_MS') === '0' ? 0 : env.milliseconds('HEALTH_CACHE_MS', 0, 60_000);
+  if (detailsToken !== undefined && detailsToken.length < MIN_DETAILS_TOKEN_LENGTH) {
+    env.problems.push(`HEALTH_DETAILS_TOKEN must be at least ${MIN_DETAILS_TOKEN_LENGTH} characters long (until it is, the whole service answers 503).`);
+  }
+  const cacheMs = env.milliseconds('HEALTH_CACHE_MS', 0, { min: 0, max: 60_000 });
   const problems = [...(options.problems ?? []), ...env.problems];
-  const validate: InitTask = {
-    name: 'configuration',
-    run: () => {
-      if (problems.length > 0) throw new ConfigError(problems.join(' '));
-    },
-  };
-  if (problems.length > 0) (options.log ?? console.error)(invalidConfigurationMessage(problems));
-
-  const lifecycle = new Lifecycle({ platform: options.platform, init: [validate, ...(options.init ?? [])] });
-  const health = createHealth({
-    checks: problems.length > 0 ? [] : checks,
+  const lifecycle = new Lifecycle({ platform: options.platform, init: [validation(problems), ...(options.init ?? [])] });
+  const metrics = new HealthMetrics();
+  const authorize = detailsToken === undefined ? {} : { authorize: bearerMatches(detailsToken) };
+  const healthOptions = {
     version,
     lifecycle,
-    ...(detailsToken === undefined ? {} : { revealDetails: bearerMatches(detailsToken) }),
+    onReadiness: metrics.observe,
+    ...(authorize.authorize ? { revealDetails: authorize.authorize } : {}),
     cacheMs,
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
-  });
-  const router = createHealthRouter(health, { base: base.startsWith('/') ? base : '/health' });
+  };
+  // createHealth is the one judge of unique names; its error becomes a problem like any other.
+  const judged = built(problems, String, () => createHealth({ ...healthOptions, checks }));
+  const health = judged !== undefined && problems.length === 0 ? judged : createHealth(healthOptions);
+  if (problems.length > 0) (options.log ?? console.error)(invalidConfigurationMessage(problems));
+  const page = statusPage(health, { base, history: metrics, ...authorize });
+  const routes = { '/status': page, '/badge.svg': statusBadge(health), '/metrics': metricsEndpoint({ metrics, lifecycle, version, ...authorize }) };
+  const router = createHealthRouter(health, { base, routes, navigation: page });
   const fetch = takesLazyRequests(async (request: Request): Promise<Response> => {
     await drain.apply(lifecycle);
     return router.fetch(request);
   });
   return { health, router, fetch, problems };
+}
+
+/** The startup task that fails while the configuration is invalid, saying only that much. */
+function validation(problems: readonly string[]): InitTask {
+  return {
+    name: 'configuration',
+    run: () => {
+      const n = problems.length;
+      if (n > 0) throw new ConfigError(`invalid (${n} problem${n === 1 ? '' : 's'}; see the service log)`);
+    },
+  };
+}
+
+function basePath(env: EnvReader): string {
+  const base = env.string('HEALTH_BASE_PATH') ?? '/health';
+  if (base.startsWith('/')) return base;
+  env.problems.push('HEALTH_BASE_PATH must start with "/" (e.g. /health).');
+  return '/health';
 }
 
 /** True when the request carries `Authorization: Bearer <token>`; compared in constant time. */

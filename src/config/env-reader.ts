@@ -1,16 +1,27 @@
-import type { CheckCategory } from '../core/index.ts';
+import { isCheckOptionError, switchWord } from '../core/index.ts';
 
 /** Environment as platforms hand it over: Worker `env`, `process.env`, Netlify's `Netlify.env`. */
 export type EnvSource = Readonly<Record<string, unknown>>;
 
+/** An inclusive range of whole milliseconds. */
+export interface MillisecondRange {
+  min: number;
+  max: number;
+}
+
 /**
  * Reads typed values out of the environment and collects every problem, so that
- * one error lists them all, each naming the variable and never its value.
+ * one error lists them all. A problem names the variable and what is expected,
+ * never the value: a mis-pasted secret must not reach a log or a response.
+ *
+ * Options of checks (category, timeout, URLs) are only read here; the check
+ * factories validate them (see `defineCheck`).
  */
 export class EnvReader {
   readonly problems: string[] = [];
   constructor(private readonly env: EnvSource) {}
 
+  /** Trimmed; an empty value counts as unset. */
   string(name: string): string | undefined {
     const value = this.env[name];
     if (value === undefined || value === null) return undefined;
@@ -22,66 +33,62 @@ export class EnvReader {
     return trimmed === '' ? undefined : trimmed;
   }
 
-  category(name: string, fallback: CheckCategory): CheckCategory {
-    const value = this.string(name);
-    if (value === undefined) return fallback;
-    const normal = value.toLowerCase().replace('_', '-');
-    if (normal === 'critical' || normal === 'non-critical') return normal;
-    this.problems.push(`${name} must be "critical" or "non-critical" (got ${JSON.stringify(value)}).`);
-    return fallback;
+  /** A check category as people write it (`Non_Critical`), in the form `defineCheck` accepts. */
+  category(name: string): string | undefined {
+    return this.string(name)?.toLowerCase().replaceAll('_', '-');
   }
 
-  milliseconds(name: string, fallback: number, max = 60_000): number {
+  /** A whole number; anything else reads as NaN, for the validator downstream to name. */
+  wholeNumber(name: string): number | undefined {
     const value = this.string(name);
-    if (value === undefined) return fallback;
-    return this.checkMilliseconds(name, value, fallback, max);
+    return value === undefined ? undefined : wholeNumberOf(value);
   }
 
-  checkMilliseconds(label: string, value: unknown, fallback: number, max = 60_000): number {
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-    if (Number.isInteger(n) && n >= 1 && n <= max) return n;
-    this.problems.push(`${label} must be a whole number of milliseconds from 1 to ${max} (got ${JSON.stringify(value)}).`);
+  milliseconds(name: string, fallback: number, { min, max }: MillisecondRange): number {
+    const n = this.wholeNumber(name);
+    if (n === undefined) return fallback;
+    if (n >= min && n <= max) return n;
+    this.problems.push(`${name} must be a whole number of milliseconds from ${min} to ${max}.`);
     return fallback;
   }
 
   /** A TCP port; 0 asks the system for a free one. */
   port(name: string, fallback: number): number {
-    const value = this.string(name);
-    if (value === undefined) return fallback;
-    const n = /^\d+$/.test(value) ? Number(value) : NaN;
-    if (Number.isInteger(n) && n >= 0 && n <= 65_535) return n;
-    this.problems.push(`${name} must be a port number from 0 to 65535 (got ${JSON.stringify(value)}).`);
+    const n = this.wholeNumber(name);
+    if (n === undefined) return fallback;
+    if (n >= 0 && n <= 65_535) return n;
+    this.problems.push(`${name} must be a port number from 0 to 65535.`);
     return fallback;
   }
 
   boolean(name: string, fallback: boolean): boolean {
-    const value = this.string(name)?.toLowerCase();
+    const value = this.string(name);
     if (value === undefined) return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
-    if (['0', 'false', 'no', 'off'].includes(value)) return false;
-    this.problems.push(`${name} must be true or false (got ${JSON.stringify(value)}).`);
+    const on = switchWord(value);
+    if (on !== undefined) return on;
+    this.problems.push(`${name} must be true or false (also 1/0, yes/no, on/off).`);
     return fallback;
   }
+}
 
-  /** A URL whose value may hold credentials: problems never quote it. */
-  url(name: string, protocols: readonly string[] = ['http:', 'https:']): URL | undefined {
-    const value = this.string(name);
-    if (value === undefined) return undefined;
-    return this.checkUrl(name, value, protocols);
+/**
+ * Runs a check factory (or anything that validates by throwing `ConfigError`)
+ * and turns its error into a problem: `labelOf` names the variable or field
+ * behind an option. Other errors are bugs and propagate.
+ */
+export function built<T>(problems: string[], labelOf: (option: string) => string, make: () => T): T | undefined {
+  try {
+    return make();
+  } catch (error) {
+    if (isCheckOptionError(error)) problems.push(`${labelOf(error.option)} ${error.expected}.`);
+    else if (error instanceof Error && error.name === 'ConfigError') problems.push(error.message);
+    else throw error;
+    return undefined;
   }
+}
 
-  checkUrl(label: string, value: unknown, protocols: readonly string[] = ['http:', 'https:']): URL | undefined {
-    let url: URL;
-    try {
-      url = new URL(String(value));
-    } catch {
-      this.problems.push(`${label} is not a valid absolute URL.`);
-      return undefined;
-    }
-    if (!protocols.includes(url.protocol)) {
-      this.problems.push(`${label} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL (got ${url.protocol.replace(':', '')}:).`);
-      return undefined;
-    }
-    return url;
-  }
+/** Digits only (no sign, decimal point or exponent), else NaN. */
+export function wholeNumberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
 }

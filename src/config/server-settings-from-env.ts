@@ -6,7 +6,7 @@ export interface ServerSettings {
   port: number;
   /** `HOST`; `0.0.0.0` in a container. @default '127.0.0.1' */
   host: string;
-  /** `HEALTH_DRAIN_DELAY_MS`: readiness 503 before the listener closes. @default 5000 */
+  /** `HEALTH_DRAIN_DELAY_MS`: readiness 503 before the listener closes; 0 for none. @default 5000 */
   drainDelayMs: number;
   /** `HEALTH_SHUTDOWN_TIMEOUT_MS`: the longest wait for in-flight requests. @default 10000 */
   shutdownTimeoutMs: number;
@@ -18,8 +18,8 @@ export function serverSettingsFromEnv(source: EnvSource): { settings: ServerSett
   const settings: ServerSettings = {
     port: env.port('PORT', 8787),
     host: env.string('HOST') ?? '127.0.0.1',
-    drainDelayMs: env.milliseconds('HEALTH_DRAIN_DELAY_MS', 5000, 300_000),
-    shutdownTimeoutMs: env.milliseconds('HEALTH_SHUTDOWN_TIMEOUT_MS', 10_000, 300_000),
+    drainDelayMs: env.milliseconds('HEALTH_DRAIN_DELAY_MS', 5000, { min: 0, max: 300_000 }),
+    shutdownTimeoutMs: env.milliseconds('HEALTH_SHUTDOWN_TIMEOUT_MS', 10_000, { min: 1, max: 300_000 }),
   };
   return { settings, problems: env.problems };
 }

@@ -3,6 +3,7 @@ import { ConfigError } from './errors.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 import { errorResponse, jsonResponse, respond } from './respond.ts';
+import { notifyReadiness, type ReadinessObserver } from './readiness-observer.ts';
 import { ResultCache } from './result-cache.ts';
 import { runChecks } from './run-checks.ts';
 import { selectChecks } from './select-checks.ts';
@@ -49,6 +50,8 @@ export interface HealthOptions {
    * @default every request may
    */
   revealDetails?: (request: Request) => boolean;
+  /** Sees each readiness answer's reports (metrics, tracing); a throw is ignored. @default none */
+  onReadiness?: ReadinessObserver;
 }
 
 /** A plain fetch-API handler: a `Request` in, a `Response` out. */
@@ -152,7 +155,9 @@ export function createHealth(options: HealthOptions = {}): Health {
       const blocked = notReady();
       if (blocked) return blocked;
       const key = selection.checks.map((check) => check.name).join('\n');
+      const startedAt = Date.now();
       const { reports, ageMs } = await cache.get(key, () => runChecks(selection.checks, request.signal));
+      notifyReadiness(options.onReadiness, { reports, startedAt, durationMs: Date.now() - startedAt, ...(ageMs === undefined ? {} : { ageMs }) });
       const verdict = aggregate(reports);
       return {
         endpoint: 'ready',

@@ -12,7 +12,7 @@ export interface CheckOptions {
    */
   category?: CheckCategory;
   /**
-   * Deadline in milliseconds; past it the check is reported `unhealthy` (timed out).
+   * Deadline in whole milliseconds, 1 to 60000; past it the check is reported `unhealthy` (timed out).
    * @default 5000
    */
   timeoutMs?: number;
@@ -32,7 +32,59 @@ export const MAX_TIMEOUT_MS = 60_000;
 export const CHECK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
 
 /**
- * Builds a check from a name, a category, a timeout and a run function.
+ * An invalid option of a check: names the option and what is expected, never
+ * the value given (it may be a mis-pasted secret). Configuration code maps
+ * `option` to its own variable or field name.
+ */
+export class CheckOptionError extends ConfigError {
+  /** The option's name in the factory's options, e.g. `timeoutMs`, `url`. */
+  readonly option: string;
+  /** What a valid value looks like, as the end of a sentence: `must be …`. */
+  readonly expected: string;
+
+  constructor(check: unknown, option: string, expected: string) {
+    // Why test the name: it may itself be the invalid (never quoted) value.
+    super(`${typeof check === 'string' && CHECK_NAME_PATTERN.test(check) ? `Check "${check}"` : 'Check'}: ${option} ${expected}.`);
+    this.option = option;
+    this.expected = expected;
+  }
+}
+
+/** Name-based, so that it works across realms (a Worker and its tests). */
+export const isCheckOptionError = (error: unknown): error is CheckOptionError =>
+  error instanceof Error && error.name === 'ConfigError' && typeof (error as { option?: unknown }).option === 'string';
+
+/**
+ * Parses a check's URL option, or throws a `CheckOptionError` that quotes no
+ * part of it: `new URL('user:pass@host')` reads `user:` as the scheme.
+ */
+export function parseCheckUrl(check: unknown, option: string, value: unknown, protocols: readonly string[], expected: string): URL {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' || value instanceof URL ? new URL(String(value)) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !protocols.includes(url.protocol)) throw new CheckOptionError(check, option, expected);
+  return url;
+}
+
+/**
+ * A URL's user and password, percent-decoded, or a `CheckOptionError` when an
+ * escape is malformed (`%zz`), where `decodeURIComponent` would throw a `URIError`.
+ */
+export function decodedUserInfo(check: unknown, option: string, url: URL): { user: string; password: string } {
+  try {
+    return { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    throw new CheckOptionError(check, option, 'must percent-encode its user and password correctly (a "%" followed by two hex digits)');
+  }
+}
+
+/**
+ * Builds a check from a name, a category, a timeout and a run function. The
+ * one validator of these options: it throws a `CheckOptionError` naming the
+ * first invalid one.
  *
  * @example
  * ```ts
@@ -50,22 +102,14 @@ export const CHECK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
 export function defineCheck(options: DefineCheckOptions): Check {
   const { name, category = 'critical', timeoutMs = DEFAULT_TIMEOUT_MS, secrets = [], run } = options;
   if (typeof name !== 'string' || !CHECK_NAME_PATTERN.test(name)) {
-    throw new ConfigError(
-      `Check name ${JSON.stringify(name)} is invalid: use 1-63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit.`,
-    );
+    throw new CheckOptionError(undefined, 'name', "must be 1-63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit");
   }
   if (category !== 'critical' && category !== 'non-critical') {
-    throw new ConfigError(
-      `Check "${name}": category must be 'critical' or 'non-critical', got ${JSON.stringify(category)}.`,
-    );
+    throw new CheckOptionError(name, 'category', 'must be "critical" or "non-critical"');
   }
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new ConfigError(
-      `Check "${name}": timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}.`,
-    );
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new CheckOptionError(name, 'timeoutMs', `must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
   }
-  if (typeof run !== 'function') {
-    throw new ConfigError(`Check "${name}": run must be a function.`);
-  }
+  if (typeof run !== 'function') throw new CheckOptionError(name, 'run', 'must be a function');
   return { name, category, timeoutMs, run, secrets: secrets.filter((s) => s.length > 0) };
 }

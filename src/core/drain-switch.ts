@@ -21,7 +21,19 @@ export interface DrainSwitchOptions {
   now?: () => number;
 }
 
-const TRUE = new Set(['1', 'true', 'yes', 'on']);
+const WORDS = new Map([
+  ...['1', 'true', 'yes', 'on'].map((word) => [word, true] as const),
+  ...['0', 'false', 'no', 'off'].map((word) => [word, false] as const),
+]);
+
+/**
+ * The one reading of an on/off word (`1`/`true`/`yes`/`on`, `0`/`false`/`no`/`off`,
+ * any case, trimmed) shared by the drain flag and boolean environment variables;
+ * `undefined` for anything else.
+ */
+export function switchWord(text: string): boolean | undefined {
+  return WORDS.get(text.trim().toLowerCase());
+}
 
 /**
  * The operator's drain switch, for platforms with no shutdown signal (Workers,
@@ -49,7 +61,7 @@ export class DrainSwitch {
       this.#reading ??= store
         .get(this.options.key ?? 'drain')
         .then((value) => {
-          this.#on = value !== null && TRUE.has(value.trim().toLowerCase());
+          this.#on = value !== null && switchWord(value) === true;
           this.#readAt = now;
         })
         .catch(() => {

@@ -6,14 +6,26 @@
  */
 export type { Check, CheckCategory, CheckReport, CheckResult, CheckStatus, FailureReason, HealthVerdict } from './types.ts';
 export { CheckError, ConfigError, EdgeHealthError, LifecycleError, isCheckError } from './errors.ts';
-export { CHECK_NAME_PATTERN, defineCheck, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, type CheckOptions, type DefineCheckOptions } from './define-check.ts';
+export {
+  CHECK_NAME_PATTERN,
+  CheckOptionError,
+  decodedUserInfo,
+  defineCheck,
+  DEFAULT_TIMEOUT_MS,
+  isCheckOptionError,
+  MAX_TIMEOUT_MS,
+  parseCheckUrl,
+  type CheckOptions,
+  type DefineCheckOptions,
+} from './define-check.ts';
 export { runCheck } from './run-check.ts';
 export { runChecks } from './run-checks.ts';
 export { aggregate } from './aggregate.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
 export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
-export { DrainSwitch, type DrainSwitchOptions, type FlagStore } from './drain-switch.ts';
+export { DrainSwitch, switchWord, type DrainSwitchOptions, type FlagStore } from './drain-switch.ts';
+export { notifyReadiness, type ReadinessObservation, type ReadinessObserver } from './readiness-observer.ts';
 export { createHealth, type Handler, type Health, type HealthOptions } from './create-health.ts';
 export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 export { errorResponse, jsonResponse, HEALTH_HEADERS } from './respond.ts';

@@ -1,5 +1,6 @@
 import { Router, type IRequest } from 'itty-router';
-import { bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health } from '../core/index.ts';
+import { acceptsLazyRequests, bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health } from '../core/index.ts';
+import { isDocumentNavigation } from './is-document-navigation.ts';
 
 export interface HealthRouterOptions {
   /**
@@ -11,6 +12,10 @@ export interface HealthRouterOptions {
   fallback?: Handler;
   /** Where unexpected errors are reported (already redacted). @default console.error */
   onError?: (message: string) => void;
+  /** More GET/HEAD endpoints under the base path, e.g. `{ '/status': page, '/metrics': metrics }`. @default none */
+  routes?: Readonly<Record<string, Handler>>;
+  /** Answers a browser's top-level navigation to the base path (the status page); all else gets readiness. @default none */
+  navigation?: Handler;
 }
 
 export interface HealthRouter {
@@ -50,7 +55,8 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
     ['/ready', (request) => health.ready(request)],
     ['/ready/:check', (request) => health.ready(request, safeDecode(request.params.check ?? ''))],
     ['/startup', (request) => health.startup(request)],
-    ['', (request) => health.ready(request)],
+    ...Object.entries(options.routes ?? {}).map(([suffix, handle]): [string, (request: IRequest) => Promise<Response>] => [suffix, own(handle)]),
+    ['', (request) => (options.navigation && isDocumentNavigation(request) ? own(options.navigation)(request) : health.ready(request))],
   ];
   for (const [suffix, handle] of routes) {
     const path = `${base}${suffix}` || '/';
@@ -75,6 +81,12 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
     }),
   };
 }
+
+/** A handler given in the options gets a lazy request only if it said it takes one. */
+const own =
+  (handle: Handler) =>
+  (request: IRequest): Promise<Response> =>
+    handle(acceptsLazyRequests(handle) ? request : realRequest(request));
 
 /** A malformed escape (`%ZZ`) stays as it is: it then names no check, a 404, not a 500. */
 function safeDecode(segment: string): string {

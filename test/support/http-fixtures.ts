@@ -1,6 +1,6 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { freePort, listen } from '../../local/server/index.ts';
 
 /** Real HTTP servers on 127.0.0.1 standing in for external APIs, with every failure mode a check meets. */
 export interface HttpFixtures {
@@ -14,14 +14,19 @@ export interface HttpFixtures {
 }
 
 const hits = new Map<string, number>();
+/** The Authorization header each tracked id last received: proves what a check sent, on every runtime. */
+const authorizations = new Map<string, string>();
 
 function route(request: IncomingMessage, response: ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://fixture');
   const tracked = /^\/(tracked|hits)\/([\w-]+)$/.exec(url.pathname);
-  if (tracked?.[1] === 'tracked') hits.set(tracked[2] ?? '', (hits.get(tracked[2] ?? '') ?? 0) + 1);
+  if (tracked?.[1] === 'tracked') {
+    hits.set(tracked[2] ?? '', (hits.get(tracked[2] ?? '') ?? 0) + 1);
+    if (request.headers.authorization !== undefined) authorizations.set(tracked[2] ?? '', request.headers.authorization);
+  }
   if (tracked?.[1] === 'hits') {
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ hits: hits.get(tracked[2] ?? '') ?? 0 }));
+    response.end(JSON.stringify({ hits: hits.get(tracked[2] ?? '') ?? 0, authorization: authorizations.get(tracked[2] ?? '') ?? null }));
     return;
   }
   if (tracked) {
@@ -65,37 +70,34 @@ function route(request: IncomingMessage, response: ServerResponse): void {
   }
 }
 
-const listen = (server: Server | ReturnType<typeof createHttpServer>): Promise<number> =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-
-export async function startHttpFixtures(): Promise<HttpFixtures> {
+/** A TCP server that accepts and never says a word: an HTTP request to it hangs. */
+async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
-  const http = createHttpServer(route);
-  const silent = createTcpServer((socket) => {
+  const server = createServer((socket) => {
     // Why: some clients (Bun) abort with a TCP reset; an unheard socket error would crash the runner.
     socket.on('error', () => {});
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  http.on('connection', (socket) => {
-    socket.on('error', () => {});
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const [httpPort, silentPort] = await Promise.all([listen(http), listen(silent)]);
-  const closed = createTcpServer();
-  const refusedPort = await listen(closed);
-  await new Promise((resolve) => closed.close(resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    http: `http://127.0.0.1:${httpPort}`,
-    silent: `http://127.0.0.1:${silentPort}`,
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function startHttpFixtures(): Promise<HttpFixtures> {
+  const [http, silent, refusedPort] = await Promise.all([listen(route), startSilentServer(), freePort()]);
+  return {
+    http: http.url,
+    silent: `http://127.0.0.1:${silent.port}`,
     refused: `http://127.0.0.1:${refusedPort}`,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      await Promise.all([
-        new Promise((resolve) => http.close(resolve)),
-        new Promise((resolve) => silent.close(resolve)),
-      ]);
+      await Promise.all([http.close(), silent.close()]);
     },
   };
 }

@@ -4,7 +4,7 @@ import { neonCheck, routeNeonHost } from '../../src/checks/neon/index.ts';
 import { upstashCheck } from '../../src/checks/upstash/index.ts';
 import { httpCheck } from '../../src/checks/http/index.ts';
 import { runChecks } from '../../src/core/index.ts';
-import { call, fixtures, json, timed, type Env } from './helpers.ts';
+import { call, callLogged, fixtures, json, timed, type Env } from './helpers.ts';
 
 const stack = inject('stack');
 
@@ -162,19 +162,22 @@ describe('Postgres (Neon over HTTP), Redis (Upstash REST) and an external API, i
 
   describe('configuration', () => {
     it.each([
-      [{ DATABASE_URL: 'mysql://u:secretpw@h/db' }, 'DATABASE_URL must be a postgres or postgresql URL'],
-      [{ UPSTASH_REDIS_REST_TOKEN: undefined }, 'UPSTASH_REDIS_REST_URL is set but UPSTASH_REDIS_REST_TOKEN is not.'],
-      [{ REDIS_CHECK_CATEGORY: 'vital' }, 'REDIS_CHECK_CATEGORY must be "critical" or "non-critical"'],
-      [{ POSTGRES_CHECK_TIMEOUT_MS: '3s' }, 'POSTGRES_CHECK_TIMEOUT_MS must be a whole number of milliseconds'],
-      [{ NEON_FETCH_ENDPOINT: 'not a url' }, 'NEON_FETCH_ENDPOINT is not a valid absolute URL'],
-    ])('names the problem in %j', async (overrides, expected) => {
+      [{ DATABASE_URL: 'mysql://u:secretpw@h/db' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL', 'secretpw'],
+      [{ DATABASE_URL: 'dbuser:secretpw@h/db' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL', 'dbuser'],
+      [{ DATABASE_URL: 'postgres://u:%zzsecretpw@h/db' }, 'DATABASE_URL must percent-encode its user and password correctly', 'secretpw'],
+      [{ UPSTASH_REDIS_REST_TOKEN: undefined }, 'UPSTASH_REDIS_REST_URL is set but UPSTASH_REDIS_REST_TOKEN is not.', 'no value'],
+      [{ UPSTASH_REDIS_REST_URL: 'tokenuser:pw@upstash.test' }, 'UPSTASH_REDIS_REST_URL must be an absolute http or https URL', 'tokenuser'],
+      [{ REDIS_CHECK_CATEGORY: 'vital' }, 'REDIS_CHECK_CATEGORY must be "critical" or "non-critical".', 'vital'],
+      [{ POSTGRES_CHECK_TIMEOUT_MS: '3s' }, 'POSTGRES_CHECK_TIMEOUT_MS must be a whole number of milliseconds from 1 to 60000.', '3s'],
+      [{ NEON_FETCH_ENDPOINT: 'not a url' }, 'NEON_FETCH_ENDPOINT must be an absolute http or https URL.', 'not a url'],
+    ])('logs the problem in %j, never quoting the value', async (overrides, expected, value) => {
       const env = envFor(overrides as Env);
-      for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete env[key];
-      const response = await call(env, '/health/startup');
+      for (const [key, v] of Object.entries(overrides)) if (v === undefined) delete env[key];
+      const { response, text, log } = await callLogged(env, '/health/startup');
       expect(response.status).toBe(503);
-      const text = await response.text();
-      expect((JSON.parse(text) as { message: string }).message).toContain(expected);
-      expect(text).not.toContain('secretpw');
+      expect(log).toContain(expected);
+      expect((JSON.parse(text) as { message: string }).message).toMatch(/^configuration: invalid \(1 problem; see the service log\)/);
+      for (const shown of [text, log]) expect(shown).not.toContain(value);
     });
 
     it('honours per-check category and timeout', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppFromEnv } from '../../src/config/index.ts';
 import { createHealth, Lifecycle } from '../../src/core/index.ts';
 import { createHealthRouter } from '../../src/router/index.ts';
-import { call, fixtures, httpChecksEnv, json } from './helpers.ts';
+import { call, callLogged, fixtures, httpChecksEnv, json } from './helpers.ts';
 
 const get = (fetch: (r: Request) => Promise<Response>, path: string): Promise<Response> => fetch(new Request(`http://health.test${path}`));
 
@@ -111,8 +111,9 @@ describe('the drain switch in workerd', () => {
     expect(await json(response)).toMatchObject({ status: 'draining', message: 'drained by HEALTH_DRAIN' });
   });
 
-  it('names an invalid HEALTH_DRAIN', async () => {
-    const body = await json(await call(httpChecksEnv([], { HEALTH_DRAIN: 'maybe' }), '/health/startup'));
-    expect(body.message).toContain('HEALTH_DRAIN must be true or false');
+  it('names an invalid HEALTH_DRAIN in the log, never quoting the value', async () => {
+    const { text, log } = await callLogged(httpChecksEnv([], { HEALTH_DRAIN: 'maybe' }), '/health/startup');
+    expect(log).toContain('HEALTH_DRAIN must be true or false (also 1/0, yes/no, on/off).');
+    for (const shown of [text, log]) expect(shown).not.toContain('maybe');
   });
 });

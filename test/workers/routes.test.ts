@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { call, fixtures, httpChecksEnv, json } from './helpers.ts';
+import { call, callLogged, fixtures, httpChecksEnv, INVALID_CONFIGURATION, json, type SeedBody } from './helpers.ts';
 
 describe('routes', () => {
   it('serves the deployed entry from wrangler.toml', async () => {
@@ -75,30 +75,33 @@ describe('routes', () => {
 });
 
 describe('configuration errors', () => {
-  it('fails startup and readiness with a message naming the variable, keeps liveness, and never shows the value', async () => {
+  it('fails startup and readiness saying only that the configuration is invalid, logs the problem, keeps liveness', async () => {
     const env = { HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'api', url: 'https://user:sup3rsecret@api.test/', timeout_ms: 'soon' }]) };
-    const startup = await call(env, '/health/startup');
-    expect(startup.status).toBe(503);
-    const body = await json(startup);
+    const startup = await callLogged(env, '/health/startup');
+    expect(startup.response.status).toBe(503);
+    const body = JSON.parse(startup.text) as SeedBody;
     expect(body.status).toBe('failed');
-    expect(body.message).toContain('HEALTH_HTTP_CHECKS[0].timeout_ms must be a whole number of milliseconds');
+    expect(body.message).toMatch(/^configuration: invalid \(1 problem; see the service log\) \(retry in \d+ s\)$/);
+    expect(startup.log).toContain('HEALTH_HTTP_CHECKS[0].timeout_ms must be a whole number of milliseconds from 1 to 60000.');
     const ready = await call(env, '/health/ready');
     expect(ready.status).toBe(503);
-    const readyText = await ready.text();
-    expect(readyText).toContain('not_started');
-    expect(readyText).not.toContain('sup3rsecret');
+    expect((await json(ready)).message).toMatch(INVALID_CONFIGURATION);
     expect((await call(env, '/health/live')).status).toBe(200);
+    for (const text of [startup.text, startup.log]) expect(text).not.toContain('sup3rsecret');
   });
 
   it.each([
-    ['not JSON', '[{', 'HEALTH_HTTP_CHECKS is not valid JSON'],
-    ['a bad URL', JSON.stringify([{ name: 'x', url: 'not a url' }]), 'HEALTH_HTTP_CHECKS[0].url is not a valid absolute URL'],
-    ['a bad category', JSON.stringify([{ url: 'https://a.test', category: 'vital' }]), 'HEALTH_HTTP_CHECKS[0].category must be'],
-    ['an unknown key', JSON.stringify([{ url: 'https://a.test', timeout: 5 }]), 'unknown key "timeout"'],
-    ['a non-http URL', 'ftp://files.test', 'must be a http or https URL'],
-  ])('names the problem for %s', async (_, value, expected) => {
-    const body = await json(await call({ HEALTH_HTTP_CHECKS: value }, '/health/startup'));
-    expect(body.message).toContain(expected);
+    ['not JSON', '[{"name": "sk_live_abcdef", "url": }]', 'HEALTH_HTTP_CHECKS is not valid JSON: at character 36, expected a value.', 'sk_live'],
+    ['a URL without a scheme', JSON.stringify([{ name: 'x', url: 'admin:hunter22@api.test/' }]), 'HEALTH_HTTP_CHECKS[0].url must be an absolute http or https URL.', 'admin'],
+    ['a bad category', JSON.stringify([{ url: 'https://a.test', category: 'vital-secret' }]), 'HEALTH_HTTP_CHECKS[0].category must be "critical" or "non-critical".', 'vital'],
+    ['an unknown key', JSON.stringify([{ url: 'https://a.test', tokenXYZ: 5 }]), 'HEALTH_HTTP_CHECKS[0] has an unknown key (key 2); known keys: name, url,', 'tokenXYZ'],
+    ['a non-http URL', 'ftp://files.test', 'HEALTH_HTTP_CHECKS[0].url must be an absolute http or https URL.', 'ftp'],
+    ['a malformed escape in the credentials', 'https://u:%zzsecret@a.test/', 'HEALTH_HTTP_CHECKS[0].url must percent-encode its user and password correctly', 'zzsecret'],
+  ])('logs the problem for %s, naming the field and never its value', async (_, value, expected, secret) => {
+    const { text, log } = await callLogged({ HEALTH_HTTP_CHECKS: value }, '/health/startup');
+    expect(log).toContain(expected);
+    expect((JSON.parse(text) as SeedBody).message).toMatch(/^configuration: invalid \(1 problem; see the service log\)/);
+    for (const shown of [text, log]) expect(shown).not.toContain(secret);
   });
 
   it('accepts a comma-separated list of URLs, each named after its host', async () => {
@@ -108,10 +111,22 @@ describe('configuration errors', () => {
     expect(body.dependencies.map((d) => d.name)).toEqual([url.hostname, `${url.hostname}-2`]);
   });
 
+  it('sends credentials in a check URL as Authorization: Basic (percent-decoded), never in the URL workerd would drop them from', async () => {
+    const id = `basic-${crypto.randomUUID()}`;
+    const url = new URL(`${fixtures.http}/tracked/${id}`);
+    url.username = 'health%40probe';
+    url.password = 'p%3Ass%2Fword';
+    const body = await json(await call({ HEALTH_HTTP_CHECKS: url.href }, '/health/ready'));
+    expect(body.status).toBe('healthy');
+    const seen = (await (await fetch(`${fixtures.http}/hits/${id}`)).json()) as { hits: number; authorization: string | null };
+    expect(seen).toEqual({ hits: 1, authorization: `Basic ${btoa('health@probe:p:ss/word')}` });
+  });
+
   it('rejects two checks with the same name', async () => {
     const value = JSON.stringify([{ name: 'api', url: `${fixtures.http}/ok` }, { name: 'api', url: `${fixtures.http}/ok` }]);
-    const body = await json(await call({ HEALTH_HTTP_CHECKS: value }, '/health/startup'));
-    expect(body.message).toContain('Two checks are named "api"');
+    const { response, log } = await callLogged({ HEALTH_HTTP_CHECKS: value }, '/health/startup');
+    expect(response.status).toBe(503);
+    expect(log).toContain('Two checks are named "api"');
   });
 });
 
@@ -132,9 +147,11 @@ describe('details for authorized callers only (HEALTH_DETAILS_TOKEN)', () => {
     expect(wrong.dependencies[0]?.message).toBeUndefined();
   });
 
-  it('rejects a token too short to be a secret', async () => {
-    const body = await json(await call(httpChecksEnv([], { HEALTH_DETAILS_TOKEN: 'short' }), '/health/startup'));
-    expect(body.message).toContain('HEALTH_DETAILS_TOKEN must be at least 16 characters long.');
+  it('rejects a token too short to be a secret, and says that the whole service answers 503 until it is fixed', async () => {
+    const { response, text, log } = await callLogged(httpChecksEnv([], { HEALTH_DETAILS_TOKEN: 'short-tok' }), '/health/ready');
+    expect(response.status).toBe(503);
+    expect(log).toContain('HEALTH_DETAILS_TOKEN must be at least 16 characters long (until it is, the whole service answers 503).');
+    for (const shown of [text, log]) expect(shown).not.toContain('short-tok');
   });
 });
 
@@ -151,8 +168,14 @@ describe('HEALTH_CACHE_MS', () => {
     expect(hits).toBe(1);
   });
 
-  it('names an invalid value', async () => {
-    const body = await json(await call(httpChecksEnv([], { HEALTH_CACHE_MS: 'forever' }), '/health/startup'));
-    expect(body.message).toContain('HEALTH_CACHE_MS must be a whole number of milliseconds');
+  it('names an invalid value in the log with the range it accepts, never quoting it', async () => {
+    const { text, log } = await callLogged(httpChecksEnv([], { HEALTH_CACHE_MS: 'forever' }), '/health/startup');
+    expect(log).toContain('HEALTH_CACHE_MS must be a whole number of milliseconds from 0 to 60000.');
+    expect((JSON.parse(text) as SeedBody).message).toMatch(/^configuration: invalid \(1 problem/);
+    for (const shown of [text, log]) expect(shown).not.toContain('forever');
+  });
+
+  it('accepts 0 (no reuse)', async () => {
+    expect((await call(httpChecksEnv([], { HEALTH_CACHE_MS: '0' }), '/health/ready')).status).toBe(200);
   });
 });

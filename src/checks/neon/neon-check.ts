@@ -1,5 +1,5 @@
 import { neon, type NeonQueryFunction } from '@neondatabase/serverless';
-import { CheckError, ConfigError, defineCheck, type Check, type CheckOptions, type CheckResult, type FailureReason } from '../../core/index.ts';
+import { CheckError, ConfigError, decodedUserInfo, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult, type FailureReason } from '../../core/index.ts';
 import { routeNeonHost } from './neon-endpoints.ts';
 
 /** What the check needs of a query function: `neon()`'s `sql.query`. */
@@ -86,20 +86,15 @@ function queryFunction(name: string, options: NeonCheckOptions): { sql: NeonQuer
       `Check "${name}": no database connection string was provided. Pass connectionString (e.g. env.DATABASE_URL) or sql. Perhaps an environment variable has not been set?`,
     );
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`Check "${name}": the connection string is not a valid URL (expected postgres://user:password@host/db).`);
+  const url = parseCheckUrl(name, 'connectionString', raw, ['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL (postgres://user:password@host/db)');
+  const { user, password } = decodedUserInfo(name, 'connectionString', url);
+  if (options.fetchEndpoint !== undefined) {
+    const endpoint = parseCheckUrl(name, 'fetchEndpoint', options.fetchEndpoint, ['http:', 'https:'], 'must be an absolute http or https URL');
+    routeNeonHost(url.hostname, endpoint.href, url.port || undefined);
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`Check "${name}": the connection string must start with postgres:// or postgresql://.`);
-  }
-  if (options.fetchEndpoint) routeNeonHost(url.hostname, options.fetchEndpoint, url.port || undefined);
-  const password = decodeURIComponent(url.password);
   return {
     sql: neon(raw),
-    secrets: [raw, password, url.password, decodeURIComponent(url.username), url.hostname].filter((s) => s.length >= 4),
+    secrets: [raw, url.password, user, password, url.hostname].filter((s) => s.length >= 4),
   };
 }
 

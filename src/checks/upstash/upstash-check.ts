@@ -1,5 +1,5 @@
 import { Redis } from '@upstash/redis/cloudflare';
-import { CheckError, ConfigError, defineCheck, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
+import { CheckError, CheckOptionError, ConfigError, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
 
 export interface UpstashCheckOptions extends Omit<CheckOptions, 'name'> {
   /** @default 'redis' */
@@ -82,18 +82,11 @@ function validate(name: string, options: UpstashCheckOptions): void {
   if (!options.url) {
     throw new ConfigError(`Check "${name}": no Upstash REST URL was provided. Perhaps UPSTASH_REDIS_REST_URL has not been set?`);
   }
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    throw new ConfigError(`Check "${name}": the Upstash REST URL is not a valid absolute URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`Check "${name}": the Upstash REST URL must be http(s), not ${url.protocol.replace(':', '')} (use the REST URL, not the redis:// one).`);
-  }
+  parseCheckUrl(name, 'url', options.url, ['http:', 'https:'], 'must be an absolute http or https URL (the REST URL, not the redis:// one)');
   if (!options.token) {
     throw new ConfigError(`Check "${name}": no Upstash REST token was provided. Perhaps UPSTASH_REDIS_REST_TOKEN has not been set?`);
   }
+  if (typeof options.token !== 'string') throw new CheckOptionError(name, 'token', 'must be a string');
 }
 
 /** Runs one command and classifies the client's errors. */
