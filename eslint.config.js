@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.wrangler/', '.cache/', 'test/fixtures/http-only-worker/'] },
+  { ignores: ['node_modules/', 'dist/', '.wrangler/', '.cache/', 'test/fixtures/http-only-worker/', 'test/fixtures/hono-worker/', 'test/fixtures/next-app/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,8 +21,8 @@ export default tseslint.config(
     },
   },
   {
-    // Only the core, checks and router must stay free of Node built-ins.
-    files: ['local/**', 'test/**', 'scripts/**', 'bench/**', 'src/adapters/node/**', 'src/cli/**', '*.config.*', 'src/**/*.test.ts'],
+    // Only the core, checks, router and the fetch-API integrations must stay free of Node built-ins.
+    files: ['local/**', 'test/**', 'scripts/**', 'bench/**', 'src/adapters/node/**', 'src/cli/**', 'src/integrations/express/**', 'src/integrations/fastify/**', 'src/entries/vercel-node.ts', '*.config.*', 'src/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

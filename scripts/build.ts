@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { buildLibrary } from './build-lib.ts';
 import { zip } from './zip.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,11 +39,6 @@ export function bundleSize(dir: string): { raw: number; gzip: number; files: str
   return { raw, gzip, files };
 }
 
-function buildLibrary(): void {
-  rmSync(join(root, 'dist/lib'), { recursive: true, force: true });
-  run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-  console.log('library     dist/lib (ESM + .d.ts)');
-}
 
 function buildWorker(): void {
   const outdir = join(root, 'dist/worker');
@@ -86,6 +82,7 @@ async function buildNode(): Promise<void> {
 }
 
 buildLibrary();
+console.log('library     dist/lib (ESM + .d.ts)');
 buildWorker();
 await buildLambda();
 await buildNode();

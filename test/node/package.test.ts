@@ -1,6 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { publint } from 'publint';
 import { describe, expect, it } from 'vitest';
+import { expectedExports, exportsProbe } from '../support/public-subpaths.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -12,27 +14,30 @@ describe('the package as users install it', () => {
   });
 
   it('imports every public subpath from the built library, in plain Node', () => {
-    const expected = {
-      'edge-health': ['createHealth', 'defineCheck', 'runChecks', 'Lifecycle', 'DrainSwitch', 'redact'],
-      'edge-health/router': ['createHealthRouter'],
-      'edge-health/checks/http': ['httpCheck'],
-      'edge-health/checks/neon': ['neonCheck', 'routeNeonHost'],
-      'edge-health/checks/upstash': ['upstashCheck'],
-      'edge-health/adapters/lambda': ['handle', 'toRequest', 'toResult'],
-      'edge-health/adapters/node': ['serve', 'toRequest', 'writeResponse'],
-      'edge-health/config': ['createAppFromEnv', 'EnvReader'],
-      'edge-health/status': ['statusPage', 'statusBadge'],
-      'edge-health/metrics': ['HealthMetrics', 'metricsEndpoint'],
-      'edge-health/otel': ['readinessTracing'],
-    };
-    const script = `
-      const found = {};
-      for (const [subpath, names] of Object.entries(${JSON.stringify(expected)})) {
-        const module = await import(subpath);
-        found[subpath] = names.filter((name) => typeof module[name] === 'function');
-      }
-      console.log(JSON.stringify(found));`;
+    const expected = expectedExports('node');
+    const script = exportsProbe(expected);
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual(expected);
   });
+
+  it('has a JSR configuration (jsr.json) whose exports are the same subpaths, mapped to their TypeScript sources', () => {
+    const read = (file: string): unknown => JSON.parse(readFileSync(`${root}${file}`, 'utf8'));
+    const npm = (read('package.json') as { exports: Record<string, string | { default: string }> }).exports;
+    const jsr = read('jsr.json') as { version: string; exports: Record<string, string> };
+    const sources = Object.entries(npm)
+      .filter(([subpath]) => subpath !== './package.json')
+      .map(([subpath, target]) => [subpath, typeof target === 'string' ? target : target.default.replace('./dist/lib/', './src/').replace(/\.js$/, '.ts')]);
+    expect(jsr.exports).toEqual(Object.fromEntries(sources));
+    expect(jsr.version).toBe((read('package.json') as { version: string }).version);
+  });
+
+  it('passes JSR\'s publish checks (deno publish --dry-run: types, no slow types, every import resolvable)', () => {
+    const { status, stdout, stderr } = spawnSync(`${root}node_modules/.bin/deno`, ['publish', '--dry-run', '--allow-dirty', '--config', 'jsr.json'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+      env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+    });
+    expect({ status, output: `${stdout}${stderr}` }).toEqual({ status: 0, output: expect.stringContaining('Dry run complete') });
+  }, 120_000);
 });

@@ -167,14 +167,14 @@ function latticeProcessor<E extends object>(label: string, detect: Shapes.EventP
 }
 
 /** VPC Lattice target groups with event structure V1: snake_case fields, repeated headers comma-joined. */
-export const vpcLatticeV1 = latticeProcessor<Shapes.VpcLatticeV1Event>(
+export const vpcLatticeV1: Shapes.EventProcessor<Shapes.VpcLatticeV1Event, Shapes.VpcLatticeResult> = latticeProcessor<Shapes.VpcLatticeV1Event>(
   'VPC Lattice (v1)',
   (event): event is Record<string, unknown> & Shapes.VpcLatticeV1Event => has(event, 'raw_path'),
   { path: 'raw_path', query: 'query_string_parameters', base64Flag: 'is_base64_encoded', readMap: (event, field) => readPairs(event, field) },
 );
 
 /** VPC Lattice target groups with event structure V2: values listed (User Guide) or plain (AWS's sample). */
-export const vpcLatticeV2 = latticeProcessor<Shapes.VpcLatticeV2Event>(
+export const vpcLatticeV2: Shapes.EventProcessor<Shapes.VpcLatticeV2Event, Shapes.VpcLatticeResult> = latticeProcessor<Shapes.VpcLatticeV2Event>(
   'VPC Lattice (v2)',
   (event): event is Record<string, unknown> & Shapes.VpcLatticeV2Event =>
     has(event['requestContext'], 'serviceNetworkArn') || has(event['requestContext'], 'serviceArn'),

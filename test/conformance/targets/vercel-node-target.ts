@@ -1,0 +1,40 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fetchAt } from './spawn-server.ts';
+import type { Target } from './target.ts';
+import { withProcessEnv } from './with-process-env.ts';
+
+type VercelNodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const ENTRY = new URL('../../../src/entries/vercel-node.ts', import.meta.url).href;
+
+let loads = 0;
+
+/**
+ * `src/entries/vercel-node.ts` called as Vercel's Node runtime calls a function,
+ * `handler(req, res)` with node:http's request and response, on a real server. It
+ * reads `process.env` on its first request, made while the configuration is in place.
+ */
+export const vercelNodeTarget: Target = {
+  name: 'vercel function, Node runtime (src/entries/vercel-node.ts, (req, res) on node:http)',
+  platform: 'vercel-node',
+  base: '/health',
+  drain: { kind: 'variable' },
+  async start(env) {
+    // Why a query: each configuration needs its own module instance, as each function instance has its own.
+    const module = (await import(/* @vite-ignore */ `${ENTRY}?instance=${++loads}`)) as { default: VercelNodeHandler };
+    const server = createServer((req, res) => void module.default(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const first = await withProcessEnv(env, () => fetchAt(origin, new Request('https://vercel.test/health/startup')));
+    await first.body?.cancel();
+    return {
+      fetch: (request) => fetchAt(origin, request),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
+  },
+};
