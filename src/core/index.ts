@@ -10,6 +10,7 @@ export { CHECK_NAME_PATTERN, defineCheck, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, ty
 export { runCheck } from './run-check.ts';
 export { runChecks } from './run-checks.ts';
 export { aggregate } from './aggregate.ts';
+export { statusExpectation, statusFromHttp, type ExpectStatus } from './status-from-http.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
 export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';

@@ -1,4 +1,14 @@
-import { CheckError, ConfigError, defineCheck, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
+import {
+  CheckError,
+  ConfigError,
+  defineCheck,
+  statusExpectation,
+  statusFromHttp,
+  type Check,
+  type CheckOptions,
+  type CheckResult,
+  type ExpectStatus,
+} from '../../core/index.ts';
 
 export interface HttpCheckOptions extends CheckOptions {
   /** The endpoint to request. */
@@ -11,7 +21,7 @@ export interface HttpCheckOptions extends CheckOptions {
    * Which statuses count as healthy.
    * @default any 2xx
    */
-  expectStatus?: number | readonly number[] | ((status: number) => boolean);
+  expectStatus?: ExpectStatus;
   /**
    * Require the body to contain this text or match this pattern (read up to `maxBodyBytes`).
    * @default undefined (the body is never read)
@@ -43,7 +53,7 @@ export function httpCheck(options: HttpCheckOptions): Check {
   const url = parseUrl(options.name, options.url);
   const method = (options.method ?? 'GET').toUpperCase();
   const headers = { ...options.headers };
-  const isExpected = expectation(options.expectStatus);
+  const isExpected = statusExpectation(options.expectStatus);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const secrets = [
     ...(options.secrets ?? []),
@@ -63,16 +73,11 @@ export function httpCheck(options: HttpCheckOptions): Check {
         redirect: options.followRedirects ? 'follow' : 'manual',
         signal,
       });
-      const code = response.status;
-      const details: Record<string, unknown> = { status_code: code };
-      if (!isExpected(code)) {
+      const verdict = statusFromHttp(response.status, isExpected);
+      const details = verdict.details ?? {};
+      if (verdict.status !== 'healthy') {
         await response.body?.cancel().catch(() => {});
-        return {
-          status: code >= 500 ? 'unhealthy' : 'degraded',
-          reason: 'http_status',
-          message: `HTTP ${code}`,
-          details,
-        };
+        return verdict;
       }
       if (options.expectBody !== undefined) {
         const text = await readCapped(response, maxBodyBytes);
@@ -100,13 +105,6 @@ function parseUrl(name: string, raw: string | URL): URL {
     throw new ConfigError(`Check "${name}": url must use http or https, got ${url.protocol.replace(':', '')}.`);
   }
   return url;
-}
-
-function expectation(expect: HttpCheckOptions['expectStatus']): (status: number) => boolean {
-  if (expect === undefined) return (status) => status >= 200 && status < 300;
-  if (typeof expect === 'function') return expect;
-  const allowed = new Set(typeof expect === 'number' ? [expect] : expect);
-  return (status) => allowed.has(status);
 }
 
 /** Reads at most `limit` bytes of the body, then cancels the rest. */
