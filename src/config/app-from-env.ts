@@ -1,6 +1,7 @@
 import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Health, type InitTask } from '../core/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
+import { bindingChecksFromEnv } from './bindings-from-env.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
 import { invalidConfigurationMessage } from './server-settings-from-env.ts';
@@ -39,7 +40,7 @@ export interface App {
  */
 export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions): App {
   const env = new EnvReader(source);
-  const checks = [...dependencyChecksFromEnv(env), ...httpChecksFromEnv(env), ...(options.checks ?? [])];
+  const checks = [...dependencyChecksFromEnv(env), ...httpChecksFromEnv(env), ...bindingChecksFromEnv(env, source), ...(options.checks ?? [])];
   const names = new Set<string>();
   for (const { name } of checks) {
     if (names.has(name)) env.problems.push(`Two checks are named ${JSON.stringify(name)}: give each a unique name.`);

@@ -1,0 +1,26 @@
+import { env as workerEnv } from 'cloudflare:workers';
+import { inject } from 'vitest';
+import type { Check, CheckReport } from '../../src/core/index.ts';
+import { runCheck } from '../../src/core/index.ts';
+import worker from './worker.ts';
+
+/** The test Worker's bindings (test/bindings/wrangler.toml and vitest.config.ts), real Miniflare objects. */
+export const env = workerEnv as unknown as Record<string, unknown> & {
+  DB: { prepare(query: string): { run(): Promise<unknown> } };
+  CACHE: { list(options?: { prefix?: string }): Promise<{ keys: { name: string }[] }> } & Record<string, unknown>;
+  BUCKET: { list(): Promise<{ objects: unknown[] }> } & Record<string, unknown>;
+  PINGER: never;
+  BACKEND: never;
+  HYPERDRIVE: { connectionString: string };
+  HYPERDRIVE_REFUSED: never;
+  HYPERDRIVE_HUNG: never;
+};
+
+export const stack = inject('bindings');
+
+export const run = (check: Check): Promise<CheckReport> => runCheck(check);
+
+/** The deployable Worker, as a fresh isolate with these variables on top of the bindings. */
+export function callWorker(vars: Record<string, string>, path = '/health/ready'): Promise<Response> {
+  return worker.fetch(new Request(`http://health.test${path}`), { ...env, ...vars });
+}
