@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 import type { BindingsStack } from './test/bindings/global-setup.ts';
 
 export default defineConfig({
-  // Why: the Workers test pools resolve a CommonJS require() (node-postgres requiring pg-cloudflare)
-  // through this root server; wrangler's bundler resolves it with the `workerd` condition, so do the same.
-  ssr: { resolve: { conditions: ['workerd', 'worker', 'module', 'browser'] } },
+  // Why: the Workers test pool resolves a CommonJS require() (node-postgres requiring pg-cloudflare) through this
+  // root server, without the `workerd` condition wrangler's bundler uses; in Node, pg never requires it.
+  resolve: { alias: { 'pg-cloudflare': new URL('./node_modules/pg-cloudflare/dist/index.js', import.meta.url).pathname } },
   test: {
     projects: [
       {

@@ -41,7 +41,7 @@ type Spec = Record<string, unknown>;
 export function bindingChecksFromEnv(env: EnvReader, source: EnvSource): Check[] {
   const raw = env.string(BINDINGS_VAR);
   if (raw === undefined) return [];
-  const specs = raw.startsWith('[') ? parseJson(env, raw) : parseList(raw);
+  const specs = /^[[{]/.test(raw) ? parseJson(env, raw) : parseList(raw);
   return specs.flatMap((spec, index) => {
     const label = `${BINDINGS_VAR}[${index}]`;
     try {
@@ -55,6 +55,7 @@ export function bindingChecksFromEnv(env: EnvReader, source: EnvSource): Check[]
 }
 
 function checkFor(label: string, spec: unknown, source: EnvSource): Check {
+  if (typeof spec === 'string') throw new ConfigError(`${label} must be BINDING:kind or BINDING:kind:category, e.g. DB:d1.`);
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
     throw new ConfigError(`${label} must be an object with binding and kind.`);
   }
@@ -148,13 +149,14 @@ function parseJson(env: EnvReader, raw: string): unknown[] {
   return [];
 }
 
-/** `DB:d1, CACHE:kv:non-critical` → specs; a malformed item becomes a spec the checker rejects by name. */
-function parseList(raw: string): Spec[] {
+/** `DB:d1, CACHE:kv:non-critical` → specs; a malformed item stays a string, which the checker rejects by position. */
+function parseList(raw: string): (Spec | string)[] {
   return raw
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((item) => {
       const [binding, kind, category, ...rest] = item.split(':');
-      return rest.length > 0 ? { binding: item } : { binding, kind, ...(category === undefined ? {} : { category }) };
+      if (kind === undefined || rest.length > 0) return item;
+      return { binding, kind, ...(category === undefined ? {} : { category }) };
     });
 }
