@@ -1,12 +1,24 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 
-/** Accepts every connection and never answers: a hung server, as a TCP check sees one. */
-export async function startBlackhole(): Promise<{ port: number; close: () => Promise<void> }> {
+export interface Blackhole {
+  port: number;
+  /** Connections accepted so far, and those still open (counted here, at the server). */
+  stats(): { accepted: number; open: number };
+  close(): Promise<void>;
+}
+
+/** Accepts every connection and never answers: a hung server, as a TCP or Postgres client sees one. */
+export async function startBlackhole(): Promise<Blackhole> {
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const server = createServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
+    // Why read and discard: a socket whose data is never read never sees the client's FIN, so it would look open.
+    socket.resume();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -14,5 +26,16 @@ export async function startBlackhole(): Promise<{ port: number; close: () => Pro
     for (const socket of sockets) socket.destroy();
     return new Promise((resolve) => server.close(() => resolve()));
   };
-  return { port, close };
+  return { port, stats: () => ({ accepted, open: sockets.size }), close };
+}
+
+/** Serves a blackhole's counts as JSON, for tests that run in workerd and cannot reach it otherwise. */
+export async function serveStats(blackhole: Blackhole): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createHttpServer((_request, response) => {
+    response.setHeader('Content-Type', 'application/json');
+    response.end(JSON.stringify(blackhole.stats()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -24,3 +24,13 @@ export const run = (check: Check): Promise<CheckReport> => runCheck(check);
 export function callWorker(vars: Record<string, string>, path = '/health/ready'): Promise<Response> {
   return worker.fetch(new Request(`http://health.test${path}`), { ...env, ...vars });
 }
+
+/** Waits (up to 5 s) for the blackhole to count no open connection; returns its counts. */
+export async function blackholeDrained(): Promise<{ accepted: number; open: number }> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const stats = (await (await fetch(stack.blackholeStatsUrl)).json()) as { accepted: number; open: number };
+    if (stats.open === 0 || Date.now() > until) return stats;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
