@@ -39,8 +39,9 @@ describe('the TCP check in Node (node:net)', () => {
     expect(report).toMatchObject({ status: 'unhealthy', reason: 'unexpected_response' });
   });
 
-  it('is unhealthy with reason refused when nothing listens on the port', async () => {
-    expect(await runCheck(tcpCheck({ ...redisPing, port: refusedPort }))).toMatchObject({ status: 'unhealthy', reason: 'refused' });
+  it('is unhealthy at once, reason network, when nothing listens on the port', async () => {
+    const report = await runCheck(tcpCheck({ ...redisPing, port: refusedPort, timeoutMs: 3000 }));
+    expect(report).toMatchObject({ status: 'unhealthy', reason: 'network', message: expect.stringMatching(/ECONNREFUSED/) });
   });
 
   it('gives up at its deadline on a server that accepts and never answers, and closes the connection', async () => {
