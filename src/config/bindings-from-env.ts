@@ -86,7 +86,7 @@ function commonOptions(binding: string, fields: Spec): CheckOptions {
   };
 }
 
-/** Copies the optional string/boolean/number fields a kind accepts, checking their types. */
+/** Copies an optional string or boolean field a kind accepts, under its option name, checking its type. */
 function optional<T>(fields: Spec, key: string, type: 'string' | 'boolean', as: string): Record<string, T> {
   const value = fields[key];
   if (value === undefined) return {};
