@@ -1,5 +1,5 @@
-import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
+import { listen, type Listening } from '../../local/server/index.ts';
 
 export interface Blackhole {
   port: number;
@@ -30,12 +30,9 @@ export async function startBlackhole(): Promise<Blackhole> {
 }
 
 /** Serves a blackhole's counts as JSON, for tests that run in workerd and cannot reach it otherwise. */
-export async function serveStats(blackhole: Blackhole): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createHttpServer((_request, response) => {
+export function serveStats(blackhole: Blackhole): Promise<Listening> {
+  return listen((_request, response) => {
     response.setHeader('Content-Type', 'application/json');
     response.end(JSON.stringify(blackhole.stats()));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
