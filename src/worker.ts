@@ -22,6 +22,7 @@ function appFor(env: Record<string, unknown>): App {
       platform: 'cloudflare-workers',
       locate: (request) => (request as Request & { cf?: CfProperties }).cf?.colo,
       ...(flags && typeof flags.get === 'function' ? { flags } : {}),
+      loadHyperdrive: async () => (await import('./checks/cloudflare/hyperdrive/index.ts')).hyperdriveCheck,
     });
     apps.set(env, app);
   }

@@ -21,6 +21,7 @@ export {
 export { runCheck } from './run-check.ts';
 export { runChecks } from './run-checks.ts';
 export { aggregate } from './aggregate.ts';
+export { statusExpectation, statusFromHttp, type ExpectStatus } from './status-from-http.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
 export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
