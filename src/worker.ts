@@ -13,5 +13,6 @@ export default createHealthWorker((env: Record<string, unknown>) => {
     platform: 'cloudflare-workers',
     locate: cloudflareColo,
     ...(flags && typeof flags.get === 'function' ? { flags } : {}),
+    loadHyperdrive: async () => (await import('./checks/cloudflare/hyperdrive/index.ts')).hyperdriveCheck,
   });
 });

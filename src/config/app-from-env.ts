@@ -3,6 +3,7 @@ import { HealthMetrics, metricsEndpoint } from '../metrics/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { statusBadge, statusPage } from '../status/index.ts';
 import { built, EnvReader, type EnvSource } from './env-reader.ts';
+import { bindingChecksFromEnv, type HyperdriveCheckLoader } from './bindings-from-env.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
 import { invalidConfigurationMessage } from './server-settings-from-env.ts';
@@ -24,6 +25,8 @@ export interface AppFromEnvOptions {
   problems?: readonly string[];
   /** Where problems are logged (never with values). @default console.error */
   log?: (message: string) => void;
+  /** Loads the Hyperdrive check, for `HEALTH_BINDINGS` kind `hyperdrive` (the Worker entry passes it). */
+  loadHyperdrive?: HyperdriveCheckLoader;
 }
 
 export interface App {
@@ -46,7 +49,7 @@ export const MIN_DETAILS_TOKEN_LENGTH = 16;
  */
 export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions): App {
   const env = new EnvReader(source);
-  const checks = [...dependencyChecksFromEnv(env), ...httpChecksFromEnv(env), ...(options.checks ?? [])];
+  const checks = [...dependencyChecksFromEnv(env), ...httpChecksFromEnv(env), ...bindingChecksFromEnv(env, source, options.loadHyperdrive), ...(options.checks ?? [])];
   const version = env.string('HEALTH_VERSION') ?? versionFromMetadata(source) ?? 'unknown';
   const base = basePath(env);
   const drain = new DrainSwitch({

@@ -1,7 +1,7 @@
 import { httpCheck, type HttpCheckOptions } from '../checks/http/index.ts';
 import type { Check } from '../core/index.ts';
 import { built, wholeNumberOf, type EnvReader } from './env-reader.ts';
-import { jsonProblem } from './json-problem.ts';
+import { jsonArrayFromEnv } from './json-problem.ts';
 
 export const HTTP_CHECKS_VAR = 'HEALTH_HTTP_CHECKS';
 /** Each entry's fields, by the `httpCheck` option they set. */
@@ -25,7 +25,7 @@ const KNOWN_KEYS = Object.values(FIELDS);
 export function httpChecksFromEnv(env: EnvReader): Check[] {
   const raw = env.string(HTTP_CHECKS_VAR);
   if (raw === undefined) return [];
-  const entries = /^[[{]/.test(raw) ? parseJson(env, raw) : raw.split(/[\s,]+/).filter(Boolean);
+  const entries = /^[[{]/.test(raw) ? jsonArrayFromEnv(env, HTTP_CHECKS_VAR, raw) : raw.split(/[\s,]+/).filter(Boolean);
   const checks: Check[] = [];
   const hostNames = new Map<string, number>();
   entries.forEach((entry, index) => {
@@ -68,15 +68,3 @@ function nameAfterHost(url: unknown, seen: Map<string, number>): string {
   return count === 1 ? host : `${host}-${count}`;
 }
 
-function parseJson(env: EnvReader, raw: string): unknown[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    env.problems.push(`${HTTP_CHECKS_VAR} is not valid JSON: ${jsonProblem(raw)}.`);
-    return [];
-  }
-  if (Array.isArray(value)) return value;
-  env.problems.push(`${HTTP_CHECKS_VAR} must be a JSON array.`);
-  return [];
-}

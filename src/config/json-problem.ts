@@ -1,3 +1,5 @@
+import type { EnvReader } from './env-reader.ts';
+
 /** Where a text stops being JSON, and what would have been valid there. */
 class JsonSyntax extends Error {
   constructor(
@@ -91,4 +93,21 @@ function token(c: Cursor, pattern: RegExp, expected: string): void {
   pattern.lastIndex = c.at;
   if (!pattern.test(c.text)) throw new JsonSyntax(c.at, expected);
   c.at = pattern.lastIndex;
+}
+
+/**
+ * A variable holding a JSON array, or the problem that it is not one; the
+ * problem locates the fault by position and never quotes the text.
+ */
+export function jsonArrayFromEnv(env: EnvReader, variable: string, raw: string): unknown[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    env.problems.push(`${variable} is not valid JSON: ${jsonProblem(raw)}.`);
+    return [];
+  }
+  if (Array.isArray(value)) return value;
+  env.problems.push(`${variable} must be a JSON array.`);
+  return [];
 }

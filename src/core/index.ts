@@ -24,6 +24,7 @@ export type { StatusChange } from './result-cache.ts';
 export { FlapDamper, type DampingOptions, type DampingWindow } from './flap-damper.ts';
 export { MemoryResultStore, type CheckRunner, type ResultStore, type StoredRun } from './result-store.ts';
 export { aggregate } from './aggregate.ts';
+export { statusExpectation, statusFromHttp, type ExpectStatus } from './status-from-http.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
 export { redact, redactDeep } from './redact.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';

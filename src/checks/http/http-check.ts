@@ -1,4 +1,4 @@
-import { CheckError, CheckOptionError, decodedUserInfo, defineCheck, parseCheckUrl, type Check, type CheckOptions, type CheckResult } from '../../core/index.ts';
+import { CheckError, CheckOptionError, decodedUserInfo, defineCheck, parseCheckUrl, statusExpectation, statusFromHttp, type Check, type CheckOptions, type CheckResult, type ExpectStatus } from '../../core/index.ts';
 
 export interface HttpCheckOptions extends CheckOptions {
   /**
@@ -15,7 +15,7 @@ export interface HttpCheckOptions extends CheckOptions {
    * Which statuses count as healthy.
    * @default any 2xx
    */
-  expectStatus?: number | readonly number[] | ((status: number) => boolean);
+  expectStatus?: ExpectStatus;
   /**
    * Require the body to contain this text or match this pattern (read up to `maxBodyBytes`).
    * @default undefined (the body is never read)
@@ -49,7 +49,7 @@ export function httpCheck(options: HttpCheckOptions): Check {
   const method = checkMethod(name, options.method);
   const headers = checkHeaders(name, options.headers);
   if (credentials && !headers.has('Authorization')) headers.set('Authorization', basicAuthorization(credentials));
-  const isExpected = expectation(name, options.expectStatus);
+  const isExpected = statusExpectation(options.expectStatus, name);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const secrets = [
     ...(options.secrets ?? []),
@@ -69,16 +69,11 @@ export function httpCheck(options: HttpCheckOptions): Check {
         redirect: options.followRedirects ? 'follow' : 'manual',
         signal,
       });
-      const code = response.status;
-      const details: Record<string, unknown> = { status_code: code };
-      if (!isExpected(code)) {
+      const verdict = statusFromHttp(response.status, isExpected);
+      const details = verdict.details ?? {};
+      if (verdict.status !== 'healthy') {
         await response.body?.cancel().catch(() => {});
-        return {
-          status: code >= 500 ? 'unhealthy' : 'degraded',
-          reason: 'http_status',
-          message: `HTTP ${code}`,
-          details,
-        };
+        return verdict;
       }
       if (options.expectBody !== undefined) {
         const text = await readCapped(response, maxBodyBytes);
@@ -138,17 +133,6 @@ function checkHeaders(name: string, headers: unknown): Headers {
   } catch {
     throw invalid;
   }
-}
-
-function expectation(name: string, expect: unknown): (status: number) => boolean {
-  if (expect === undefined) return (status) => status >= 200 && status < 300;
-  if (typeof expect === 'function') return expect as (status: number) => boolean;
-  const list: unknown[] = Array.isArray(expect) ? expect : [expect];
-  if (list.length === 0 || !list.every((n) => Number.isInteger(n) && (n as number) >= 100 && (n as number) <= 599)) {
-    throw new CheckOptionError(name, 'expectStatus', 'must be a status code or a list of status codes (100-599)');
-  }
-  const allowed = new Set(list as number[]);
-  return (status) => allowed.has(status);
 }
 
 /** Reads at most `limit` bytes of the body, then cancels the rest. */

@@ -4,7 +4,9 @@ import { root } from './spawn-server.ts';
 import type { Target } from './target.ts';
 
 /** The deployed compatibility date, from the deployed configuration. */
-const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}wrangler.toml`, 'utf8'))?.[1];
+const deployed = readFileSync(`${root}wrangler.toml`, 'utf8');
+const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(deployed)?.[1];
+const compatibilityFlags = [.../^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(deployed)?.[1]?.matchAll(/"([^"]+)"/g) ?? []].map((m) => m[1]!);
 
 /** Stands in for the `cf` object Cloudflare's edge attaches to each request. */
 const COLO = 'CNF';
@@ -26,6 +28,7 @@ export const workerTarget: Target = {
         modules: true,
         scriptPath: `${root}dist/worker/worker.js`,
         compatibilityDate,
+        compatibilityFlags,
         bindings: { ...env },
         kvNamespaces: ['HEALTH_FLAGS'],
         cf: { colo: COLO },
