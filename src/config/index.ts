@@ -4,4 +4,4 @@
  */
 export { createAppFromEnv, type App, type AppFromEnvOptions } from './app-from-env.ts';
 export { EnvReader, type EnvSource } from './env-reader.ts';
-export { invalidConfigurationMessage, serverSettingsFromEnv, type ServerSettings } from './server-settings-from-env.ts';
+export { invalidConfigurationMessage, serverAppFromEnv, serverSettingsFromEnv, type ServerSettings } from './server-settings-from-env.ts';

@@ -1,3 +1,4 @@
+import { createAppFromEnv, type App } from './app-from-env.ts';
 import { EnvReader, type EnvSource } from './env-reader.ts';
 
 /** How a long-running server (Node, Deno, Bun) listens and drains. */
@@ -27,3 +28,20 @@ export function serverSettingsFromEnv(source: EnvSource): { settings: ServerSett
 /** The one message a server prints before exiting on invalid settings. */
 export const invalidConfigurationMessage = (problems: readonly string[]): string =>
   `edge-health: invalid configuration:\n  ${problems.join('\n  ')}`;
+
+/**
+ * What every long-running server entry (Node, Deno, Bun) does first: read its
+ * settings, stop at once (exit 1) when they are invalid, build the app and
+ * start its init, so that readiness is ready by the first probe.
+ */
+export function serverAppFromEnv(source: EnvSource, platform: string, exit: (code: number) => never): { settings: ServerSettings; app: App } {
+  const { settings, problems } = serverSettingsFromEnv(source);
+  if (problems.length > 0) {
+    console.error(invalidConfigurationMessage(problems));
+    exit(1);
+  }
+  // Why 250 ms: init runs at boot here, and probes have short timeouts.
+  const app = createAppFromEnv(source, { platform, initWaitMs: 250 });
+  void app.health.lifecycle.ensureStarted();
+  return { settings, app };
+}

@@ -2,7 +2,7 @@
  * The Bun server: `bun src/entries/bun.ts`. Drains on SIGTERM like the Node server.
  * @module
  */
-import { createAppFromEnv, invalidConfigurationMessage, serverSettingsFromEnv } from '../config/index.ts';
+import { serverAppFromEnv } from '../config/index.ts';
 import { drainOnSignal } from '../core/index.ts';
 
 declare const Bun: {
@@ -19,16 +19,8 @@ declare const Bun: {
 /** Bun's own limit for `idleTimeout`, in seconds. */
 const BUN_MAX_IDLE_TIMEOUT_S = 255;
 
-const env = Bun.env;
-const { settings, problems } = serverSettingsFromEnv(env);
-if (problems.length > 0) {
-  console.error(invalidConfigurationMessage(problems));
-  process.exit(1);
-}
-
-const app = createAppFromEnv(env, { platform: 'bun', initWaitMs: 250 });
+const { settings, app } = serverAppFromEnv(Bun.env, 'bun', (code) => process.exit(code));
 const { lifecycle } = app.health;
-void lifecycle.ensureStarted();
 
 // Why: Bun documents `idleTimeout` (10 s by default) as closing connections that
 // show no activity, and a request waiting on its checks sends nothing. Bun 1.4.5

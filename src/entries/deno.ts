@@ -3,7 +3,7 @@
  * Drains on SIGTERM like the Node server.
  * @module
  */
-import { createAppFromEnv, invalidConfigurationMessage, serverSettingsFromEnv } from '../config/index.ts';
+import { serverAppFromEnv } from '../config/index.ts';
 import { drainOnSignal } from '../core/index.ts';
 
 declare const Deno: {
@@ -16,16 +16,8 @@ declare const Deno: {
   ): { shutdown(): Promise<void>; finished: Promise<void> };
 };
 
-const env = Deno.env.toObject();
-const { settings, problems } = serverSettingsFromEnv(env);
-if (problems.length > 0) {
-  console.error(invalidConfigurationMessage(problems));
-  Deno.exit(1);
-}
-
-const app = createAppFromEnv(env, { platform: 'deno', initWaitMs: 250 });
+const { settings, app } = serverAppFromEnv(Deno.env.toObject(), 'deno', (code) => Deno.exit(code));
 const { lifecycle } = app.health;
-void lifecycle.ensureStarted();
 
 const server = Deno.serve(
   {

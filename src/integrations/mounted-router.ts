@@ -12,9 +12,6 @@ export interface MountedRouterOptions {
   onError?: (message: string) => void;
 }
 
-// Why a sentinel: the router's fallback must return a Response; this one is never sent.
-const UNMATCHED = new Response(null, { status: 404 });
-
 /** One itty router per mount point (built on first use; an app has one or two). */
 export function createMountedRouter(health: Health, options: MountedRouterOptions & { fallThrough: boolean }): MountedRouter {
   const { fallThrough, ...routerOptions } = options;
@@ -22,10 +19,10 @@ export function createMountedRouter(health: Health, options: MountedRouterOption
   return async (request, base) => {
     let router = routers.get(base);
     if (!router) {
-      router = createHealthRouter(health, { base, ...routerOptions, ...(fallThrough ? { fallback: async () => UNMATCHED } : {}) });
+      router = createHealthRouter(health, { base, ...routerOptions });
       routers.set(base, router);
     }
-    const response = await router.fetch(request);
-    return response === UNMATCHED ? undefined : response;
+    // `handle` leaves other paths to the framework; `fetch` answers them with the JSON 404.
+    return fallThrough ? router.handle(request) : router.fetch(request);
   };
 }
