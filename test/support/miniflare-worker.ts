@@ -5,7 +5,11 @@ import { build } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 
 const root = new URL('../..', import.meta.url).pathname;
-const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}wrangler.toml`, 'utf8'))?.[1] ?? '2026-10-20';
+const wranglerToml = readFileSync(`${root}wrangler.toml`, 'utf8');
+const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(wranglerToml)?.[1] ?? '2026-10-20';
+const compatibilityFlags = [.../^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(wranglerToml)?.[1]?.matchAll(/"([^"]+)"/g) ?? []].map((m) => m[1] ?? '');
+/** What `nodejs_compat` provides, left for workerd to resolve as wrangler does (the Hyperdrive driver needs them). */
+const NODE_BUILTINS = ['events', 'fs', 'util', 'stream', 'net', 'tls', 'crypto', 'path', 'dns', 'string_decoder', 'buffer', 'os'];
 
 export interface RunningWorker {
   /** Sends a request to the Worker; `init.signal` aborting is the client going away. */
@@ -27,9 +31,10 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
     format: 'esm',
     platform: 'browser',
     conditions: ['workerd', 'worker', 'browser'],
+    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
     logLevel: 'silent',
   });
-  const mf = new Miniflare(convertV4MiniflareOptions({ modules: true, modulesRoot: dir, scriptPath, compatibilityDate, bindings, cf: { colo: 'TST' } }));
+  const mf = new Miniflare(convertV4MiniflareOptions({ modules: true, modulesRoot: dir, scriptPath, compatibilityDate, compatibilityFlags, bindings, cf: { colo: 'TST' } }));
   await mf.ready;
   return {
     async fetch(path, init = {}) {

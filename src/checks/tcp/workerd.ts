@@ -5,7 +5,8 @@
  * @module
  */
 import { connectWorkerd } from './connect-workerd.ts';
-import { createTcpCheck } from './tcp-check.ts';
+import type { Check } from '../../core/index.ts';
+import { createTcpCheck, type TcpCheckOptions } from './tcp-check.ts';
 
 export type { TcpCheckOptions, TcpConnection, TcpConnector } from './tcp-check.ts';
 
@@ -17,4 +18,4 @@ export type { TcpCheckOptions, TcpConnection, TcpConnector } from './tcp-check.t
  * tcpCheck({ name: 'redis', host: '10.0.0.5', port: 6379, send: 'PING\r\n', expect: '+PONG' })
  * ```
  */
-export const tcpCheck = createTcpCheck(connectWorkerd);
+export const tcpCheck: (options: TcpCheckOptions) => Check = createTcpCheck(connectWorkerd);
