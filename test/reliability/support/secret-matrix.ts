@@ -27,9 +27,11 @@ export function secretMatrix(stack: TestStack, fixtures: Pick<HttpFixtures, 'htt
   const apiUser = distinctive('Au');
   const apiPassword = distinctive('Ap');
   const apiKey = distinctive('Ak');
+  const databaseUser = distinctive('Du');
   const secrets = {
     'DATABASE_URL password': new URL(stack.databaseUrl).password,
     'DATABASE_URL password (stopped server)': new URL(stack.stoppedDatabaseUrl).password,
+    'DATABASE_URL user (invalid URL)': databaseUser,
     UPSTASH_REDIS_REST_TOKEN: stack.upstashToken,
     HEALTH_DETAILS_TOKEN: detailsToken,
     'HEALTH_HTTP_CHECKS url user': apiUser,
@@ -72,6 +74,12 @@ export function secretMatrix(stack: TestStack, fixtures: Pick<HttpFixtures, 'htt
         HEALTH_HTTP_CHECKS: api(fixtures.silent, { timeout_ms: FAULT_TIMEOUT_MS }),
       },
       'configuration invalid': { ...up, POSTGRES_CHECK_TIMEOUT_MS: 'soon', REDIS_CHECK_CATEGORY: 'sometimes', HEALTH_CACHE_MS: '-1' },
+      // Values that sit right where a parser stops: the scheme-less URL's `user:` part, the JSON error's surroundings.
+      'configuration invalid around a secret': {
+        ...up,
+        DATABASE_URL: `${databaseUser}:${new URL(stack.databaseUrl).password}@127.0.0.1:5432/postgres`,
+        HEALTH_HTTP_CHECKS: `[{"name":"api","url":"${fixtures.http}/ok","headers":{"x-api-key":"${apiKey}" "x": 1}}]`,
+      },
     },
   };
 }
