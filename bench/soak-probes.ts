@@ -101,7 +101,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     const started = performance.now();
     try {
       const { status, body } = await probe(agent, options.origin, path);
-      if (status !== 200) fail(`${path}: HTTP ${status} ${body.slice(0, 160)}`);
+      if (status !== 200) fail(`${path}: HTTP ${status} ${body.slice(0, 1200)}`);
     } catch (error) {
       fail(`${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
