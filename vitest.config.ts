@@ -55,7 +55,8 @@ export default defineConfig({
       {
         test: {
           name: 'conformance',
-          include: ['test/conformance/**/*.test.ts'],
+          // Reliability proofs (bad input, secrets, faults, a short soak) run against the same built artifacts and servers.
+          include: ['test/conformance/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           // Each target runs in real runtimes (workerd, Node, Deno, Bun, lambda-local): generous on a shared 2-core machine.
           testTimeout: 30_000,

@@ -114,6 +114,9 @@ function classifyNeonError(error: unknown, signal: AbortSignal): unknown {
     return new CheckError(reason, `the SQL-over-HTTP endpoint answered HTTP ${status}`, { cause: error, details: { status_code: status } });
   }
   if (sourceError !== undefined) return sourceError instanceof Error ? withContext(sourceError) : error;
+  // Why: a connection lost while the driver reads the body reaches us raw, as fetch's own
+  // TypeError ("terminated" in Node, "Network connection lost." in workerd): a network fault.
+  if (error instanceof TypeError || /network connection lost/i.test(error.message)) return withContext(error);
   return new CheckError('protocol', error.message, { cause: error });
 }
 

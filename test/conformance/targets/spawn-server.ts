@@ -71,6 +71,7 @@ export async function spawnServer(command: string, args: readonly string[], env:
   });
 
   const running: RunningProcess = {
+    pid: child.pid ?? 0,
     kill: (signal) => void child.kill(signal),
     exited,
     output: () => output,

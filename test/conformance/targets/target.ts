@@ -3,6 +3,8 @@ export type Env = Readonly<Record<string, string>>;
 
 /** A child process serving a target, for the cases that signal it. */
 export interface RunningProcess {
+  /** Its process id, to read its memory from /proc. */
+  readonly pid: number;
   kill(signal: NodeJS.Signals): void;
   /** Settles when the process has exited, with its exit code or the signal that ended it. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;

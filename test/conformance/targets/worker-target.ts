@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { root } from './spawn-server.ts';
-import type { Target } from './target.ts';
+import type { Env, Target } from './target.ts';
 
 /** The deployed compatibility date, from the deployed configuration. */
 const deployed = readFileSync(`${root}wrangler.toml`, 'utf8');
@@ -11,10 +11,38 @@ const compatibilityFlags = [.../^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(d
 /** Stands in for the `cf` object Cloudflare's edge attaches to each request. */
 const COLO = 'CNF';
 
+export interface BuiltWorkerOptions {
+  /** Serve on a real loopback socket too (0 for a free port), for raw requests and load. */
+  port?: number;
+  /** Receives every line the Worker logs (console.*), instead of this process's stdout. */
+  onLog?: (line: string) => void;
+}
+
 /**
  * The built Worker, `dist/worker/worker.js` as `wrangler deploy` uploads it, in
  * workerd: the variables as plain-text bindings, and a KV namespace `HEALTH_FLAGS`.
  */
+export async function startBuiltWorker(env: Env, options: BuiltWorkerOptions = {}): Promise<Miniflare> {
+  if (!compatibilityDate) throw new Error('wrangler.toml has no compatibility_date');
+  const { onLog } = options;
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      scriptPath: `${root}dist/worker/worker.js`,
+      compatibilityDate,
+      compatibilityFlags,
+      bindings: { ...env },
+      kvNamespaces: ['HEALTH_FLAGS'],
+      cf: { colo: COLO },
+      ...(options.port === undefined ? {} : { host: '127.0.0.1', port: options.port }),
+      ...(onLog ? { handleStructuredLogs: (log: { level: string; message: string }) => onLog(`${log.level}: ${log.message}`) } : {}),
+    }),
+  );
+  await mf.ready;
+  return mf;
+}
+
+/** {@link startBuiltWorker} as a conformance target. */
 export const workerTarget: Target = {
   name: 'worker (dist/worker/worker.js in workerd)',
   platform: 'cloudflare-workers',
@@ -22,19 +50,7 @@ export const workerTarget: Target = {
   location: COLO,
   drain: { kind: 'drain-switch', env: { HEALTH_DRAIN_CACHE_MS: '1' } },
   async start(env) {
-    if (!compatibilityDate) throw new Error('wrangler.toml has no compatibility_date');
-    const mf = new Miniflare(
-      convertV4MiniflareOptions({
-        modules: true,
-        scriptPath: `${root}dist/worker/worker.js`,
-        compatibilityDate,
-        compatibilityFlags,
-        bindings: { ...env },
-        kvNamespaces: ['HEALTH_FLAGS'],
-        cf: { colo: COLO },
-      }),
-    );
-    await mf.ready;
+    const mf = await startBuiltWorker(env);
     const flags = await mf.getKVNamespace('HEALTH_FLAGS');
     return {
       async fetch(request) {
