@@ -1,4 +1,4 @@
-import type { ResultStore, StoredRun } from '../../core/index.ts';
+import { MemoryResultStore, type ResultStore, type StoredRun } from '../../core/index.ts';
 import { storedRunFrom } from './stored-run.ts';
 
 /** The part of the Workers Cache API (`caches.default`) the store uses. */
@@ -31,7 +31,9 @@ export const CACHE_UNAVAILABLE = 'none (Cache API unavailable here)';
  * Why the write is checked: on `*.workers.dev`, in dashboard previews and
  * behind Cloudflare Access the Cache API accepts writes and keeps nothing. A
  * write that cannot be matched back makes answers say `sharing: "none (Cache
- * API unavailable here)"` instead of pretending.
+ * API unavailable here)"` instead of pretending. Every run is also kept in
+ * this isolate's memory, so a cache that keeps nothing costs no more than no
+ * sharing at all.
  *
  * @example
  * ```ts
@@ -43,6 +45,7 @@ export class CacheApiStore implements ResultStore {
   readonly #cache: CacheLike | undefined;
   readonly #maxAgeSeconds: number;
   readonly #origin: string;
+  readonly #local = new MemoryResultStore();
   #keeps = true;
 
   constructor(options: CacheApiStoreOptions) {
@@ -56,20 +59,31 @@ export class CacheApiStore implements ResultStore {
   }
 
   async read(key: string): Promise<StoredRun | undefined> {
-    const response = await this.#cache?.match(this.#request(key));
-    return response ? storedRunFrom(await response.json()) : undefined;
+    const response = await this.#cache?.match(this.#request(key)).catch(() => undefined);
+    const shared = response ? storedRunFrom(await response.json()) : undefined;
+    const local = await this.#local.read(key);
+    return shared && (!local || shared.at >= local.at) ? shared : local;
   }
 
   async write(key: string, run: StoredRun): Promise<void> {
-    if (!this.#cache) return;
-    const body = JSON.stringify(run);
-    await this.#cache.put(
-      this.#request(key),
-      new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${this.#maxAgeSeconds}` } }),
-    );
-    const kept = await this.#cache.match(this.#request(key));
-    this.#keeps = kept !== undefined;
-    await kept?.body?.cancel();
+    // Why first: a reader must not find this run before the answers know whether the cache kept it.
+    this.#keeps = await this.#putAndMatch(key, JSON.stringify(run));
+    await this.#local.write(key, run);
+  }
+
+  /** Whether the cache kept the run: some caches refuse the write, others accept it and keep nothing. */
+  async #putAndMatch(key: string, body: string): Promise<boolean> {
+    const cache = this.#cache;
+    if (!cache) return false;
+    try {
+      const headers = { 'Content-Type': 'application/json', 'Cache-Control': `public, max-age=${this.#maxAgeSeconds}` };
+      await cache.put(this.#request(key), new Response(body, { headers }));
+      const kept = await cache.match(this.#request(key));
+      await kept?.body?.cancel();
+      return kept !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   #request(key: string): Request {
