@@ -94,4 +94,17 @@ describe(`check results shared by ${ISOLATES} Worker isolates (workerd), counted
     };
     expect(await cost('cache', scheduledThenProbe)).toEqual({ statuses: [200], sharing: ['location (Cache API)'], postgres: 1, redis: 1, api: 1 });
   });
+
+  it('with HEALTH_SHARE_REFRESH_MS the Durable Object keeps the result fresh with an alarm, without further probes', async () => {
+    const oneProbeThenWait = async (isolates: RunningIsolates, apiId: string): Promise<Response[]> => {
+      const answer = await isolates.fetch(0, '/health/ready');
+      expect(await hits(apiId)).toBe(1);
+      // Why 4 s for a 1 s refresh: alarms on a loaded machine fire late; one refresh is enough to show it.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      return [answer];
+    };
+    const result = await cost('durable-object', oneProbeThenWait, { count: 1, bindings: { HEALTH_CACHE_MS: '1000', HEALTH_SHARE_REFRESH_MS: '1000' } });
+    expect(result.api).toBeGreaterThanOrEqual(2);
+    expect(result.postgres).toBe(result.api);
+  });
 });

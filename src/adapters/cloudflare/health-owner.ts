@@ -11,6 +11,7 @@ export interface HealthOwnerOptions {
   /**
    * Keep results fresh with an alarm: rerun each selection asked for in the
    * last `idleMs` every `refreshMs`, so no probe waits on a dependency. 0: off.
+   * Why at least `freshMs`: a rerun of a result still fresh reuses it.
    * @default 0
    */
   refreshMs?: number;
