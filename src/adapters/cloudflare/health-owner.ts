@@ -1,4 +1,4 @@
-import { MemoryResultStore, ResultCache, type Check, type StoredRun } from '../../core/index.ts';
+import { MemoryResultStore, ResultCache, type Check, type StatusChange, type StoredRun } from '../../core/index.ts';
 
 /** What the owner needs from its own environment. */
 export interface HealthOwnerOptions {
@@ -17,6 +17,12 @@ export interface HealthOwnerOptions {
   refreshMs?: number;
   /** Stop refreshing a selection nobody asked for in this long. @default 10 × refreshMs */
   idleMs?: number;
+  /**
+   * Told once per change of a check's status, for the whole deployment: give
+   * it here, not to the isolates' `createHealth`, whose runs the owner makes.
+   * @default none
+   */
+  onStatusChange?: (change: StatusChange) => void;
 }
 
 /** The parts of a Durable Object's state the owner uses. */
@@ -59,7 +65,8 @@ export function healthOwnerClass<Env>(build: (env: Env) => HealthOwnerOptions): 
     constructor(state: OwnerState, env: Env) {
       this.#state = state;
       this.#options = build(env);
-      this.#cache = new ResultCache({ freshMs: this.#options.freshMs, staleMs: this.#options.staleMs, store: this.#store });
+      const { freshMs, staleMs, onStatusChange } = this.#options;
+      this.#cache = new ResultCache({ freshMs, staleMs, store: this.#store, onStatusChange });
     }
 
     async fetch(request: Request): Promise<Response> {
