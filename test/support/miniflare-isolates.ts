@@ -44,6 +44,8 @@ export async function startIsolates(options: IsolatesOptions): Promise<RunningIs
     format: 'esm',
     platform: 'browser',
     conditions: ['workerd', 'worker', 'browser'],
+    // Why: the Hyperdrive check's driver (loaded lazily) needs Node built-ins, which workerd gives with nodejs_compat.
+    external: ['node:*', 'cloudflare:*', 'events', 'fs', 'util', 'net', 'tls', 'stream', 'crypto', 'dns', 'path', 'os', 'string_decoder'],
     logLevel: 'silent',
   });
   const ownerScript = options.owner === 'unreachable' ? 'unreachable-owner' : 'isolate-0';
@@ -54,6 +56,7 @@ export async function startIsolates(options: IsolatesOptions): Promise<RunningIs
     modulesRoot: dir,
     scriptPath,
     compatibilityDate,
+    compatibilityFlags: ['nodejs_compat'],
     bindings: options.bindings,
     cacheAPI: options.cacheAPI ?? true,
     durableObjects: { HEALTH_OWNER: { className: 'HealthOwner', scriptName: ownerScript, useSQLite: true } },

@@ -27,9 +27,11 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
     format: 'esm',
     platform: 'browser',
     conditions: ['workerd', 'worker', 'browser'],
+    // Why: the Hyperdrive check's driver (loaded lazily) needs Node built-ins, which workerd gives with nodejs_compat.
+    external: ['node:*', 'cloudflare:*', 'events', 'fs', 'util', 'net', 'tls', 'stream', 'crypto', 'dns', 'path', 'os', 'string_decoder'],
     logLevel: 'silent',
   });
-  const mf = new Miniflare(convertV4MiniflareOptions({ modules: true, modulesRoot: dir, scriptPath, compatibilityDate, bindings, cf: { colo: 'TST' } }));
+  const mf = new Miniflare(convertV4MiniflareOptions({ modules: true, modulesRoot: dir, scriptPath, compatibilityDate, compatibilityFlags: ['nodejs_compat'], bindings, cf: { colo: 'TST' } }));
   await mf.ready;
   return {
     async fetch(path, init = {}) {
