@@ -1,4 +1,4 @@
-import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type FlagStore, type Handler, type Health, type HealthOptions, type InitTask } from '../core/index.ts';
+import { ConfigError, createHealth, DrainSwitch, Lifecycle, takesLazyRequests, type Check, type CheckRunner, type FlagStore, type Handler, type Health, type HealthOptions, type InitTask, type ResultStore } from '../core/index.ts';
 import { HealthMetrics, metricsEndpoint } from '../metrics/index.ts';
 import { createHealthRouter, type HealthRouter } from '../router/index.ts';
 import { statusBadge, statusPage } from '../status/index.ts';
@@ -23,14 +23,35 @@ export interface AppFromEnvOptions {
   flags?: FlagStore;
   /** Problems the caller already found in the environment (its own variables). */
   problems?: readonly string[];
+  /**
+   * How check results are shared between isolates, given the periods the
+   * environment configures: a store, a remote runner, and problems with the
+   * sharing variables. @default this isolate's memory
+   */
+  share?: (periods: ResultPeriods) => ResultSharing;
   /** Where problems are logged (never with values). @default console.error */
   log?: (message: string) => void;
   /** Loads the Hyperdrive check, for `HEALTH_BINDINGS` kind `hyperdrive` (the Worker entry passes it). */
   loadHyperdrive?: HyperdriveCheckLoader;
 }
 
+/** How long results are reused (`HEALTH_CACHE_MS`) and served stale (`HEALTH_STALE_MS`). */
+export interface ResultPeriods {
+  freshMs: number;
+  staleMs: number;
+}
+
+/** A way of sharing results: see `AppFromEnvOptions.share`. */
+export interface ResultSharing {
+  store?: ResultStore;
+  runChecks?: CheckRunner;
+  problems?: readonly string[];
+}
+
 export interface App {
   health: Health;
+  /** The result periods the environment configures. */
+  periods: ResultPeriods;
   router: HealthRouter;
   fetch: (request: Request) => Promise<Response>;
   /** Configuration problems, one line each; empty when the configuration is valid. */
@@ -62,7 +83,9 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     env.problems.push(`HEALTH_DETAILS_TOKEN must be at least ${MIN_DETAILS_TOKEN_LENGTH} characters long (until it is, the whole service answers 503).`);
   }
   const caching = cachingFromEnv(env, options.platform);
-  const problems = [...(options.problems ?? []), ...env.problems];
+  const periods = { freshMs: caching.cacheMs ?? 0, staleMs: caching.staleMs ?? 0 };
+  const sharing = options.share?.(periods) ?? {};
+  const problems = [...(options.problems ?? []), ...env.problems, ...(sharing.problems ?? [])];
   const lifecycle = new Lifecycle({ platform: options.platform, init: [validation(problems), ...(options.init ?? [])] });
   const metrics = new HealthMetrics();
   const authorize = detailsToken === undefined ? {} : { authorize: bearerMatches(detailsToken) };
@@ -72,6 +95,8 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     onReadiness: metrics.observe,
     ...(authorize.authorize ? { revealDetails: authorize.authorize } : {}),
     ...caching,
+    ...(sharing.store ? { store: sharing.store } : {}),
+    ...(sharing.runChecks ? { runChecks: sharing.runChecks } : {}),
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
     ...(options.locate ? { locate: options.locate } : {}),
   };
@@ -87,7 +112,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     await drain.apply(lifecycle);
     return router.fetch(request, context);
   });
-  return { health, router, fetch, problems };
+  return { health, periods, router, fetch, problems };
 }
 
 const FREEZES_AFTER_RESPONSE = new Set(['aws-lambda', 'netlify-functions']);

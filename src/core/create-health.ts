@@ -182,7 +182,8 @@ export function createHealth(options: HealthOptions = {}): Health {
       waitUntil: waitUntilOf(context),
     });
     notifyReadiness(options.onReadiness, { reports, startedAt, durationMs: Date.now() - startedAt, ...(ageMs === undefined ? {} : { ageMs }) });
-    return reply(request, verdictAnswer(reports, ageMs));
+    const sharing = cache.sharing;
+    return reply(request, { ...verdictAnswer(reports, ageMs), ...(sharing === undefined ? {} : { sharing }) });
   };
 
   const startup: Handler = async (request) => {

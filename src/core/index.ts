@@ -23,6 +23,8 @@ export { runChecks } from './run-checks.ts';
 export type { StatusChange } from './result-cache.ts';
 export { FlapDamper, type DampingOptions, type DampingWindow } from './flap-damper.ts';
 export { MemoryResultStore, type CheckRunner, type ResultStore, type StoredRun } from './result-store.ts';
+export { ResultCache, type ResultCacheOptions } from './result-cache.ts';
+export { raceDeadline } from './deadline.ts';
 export { aggregate } from './aggregate.ts';
 export { statusExpectation, statusFromHttp, type ExpectStatus } from './status-from-http.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';

@@ -18,6 +18,8 @@ export interface HealthSummary {
   ageMs?: number;
   /** When a 503 is known to end (a failed init's next retry, a start in progress), in seconds. */
   retryAfterS?: number;
+  /** How check results are shared between isolates, when a shared store says. */
+  sharing?: string;
 }
 
 /** The seed design's JSON, extended only with optional fields. */
@@ -41,6 +43,7 @@ export function renderSeedJson(summary: HealthSummary): Record<string, unknown> 
     }),
   };
   if (summary.message !== undefined) body.message = summary.message;
+  if (summary.sharing !== undefined) body.sharing = summary.sharing;
   if (summary.isolate) body.isolate = summary.isolate;
   return body;
 }
@@ -78,6 +81,7 @@ export function renderHealthJson(summary: HealthSummary, time: string): Record<s
     version: summary.version,
     description: `${summary.endpoint} ${summary.status}`,
     ...(summary.message === undefined ? {} : { output: summary.message }),
+    ...(summary.sharing === undefined ? {} : { notes: [`results shared: ${summary.sharing}`] }),
     checks,
   };
 }

@@ -102,6 +102,10 @@ export class ResultCache {
     return this.#store.scope;
   }
 
+  get sharing(): string | undefined {
+    return this.#store.sharing;
+  }
+
   async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
     if (this.#freshMs > 0) {
       const stored = await this.#store.read(key, caller.signal).catch(() => undefined);

@@ -17,6 +17,12 @@ export interface StoredRun {
 export interface ResultStore {
   /** Who shares what this store keeps: shown in answers, so an operator knows. */
   readonly scope: 'isolate' | 'location' | 'deployment';
+  /**
+   * How results are shared right now, in words, when that can differ from
+   * `scope` (a Cache API that keeps nothing, an owner that could not be
+   * reached): shown in readiness answers as `sharing`.
+   */
+  readonly sharing?: string;
   read(key: string, signal?: AbortSignal): Promise<StoredRun | undefined>;
   write(key: string, run: StoredRun): Promise<void>;
 }

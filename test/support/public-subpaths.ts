@@ -11,6 +11,7 @@ export const PUBLIC_SUBPATHS: Readonly<Record<string, { exports: readonly string
   'edge-health/checks/neon': { exports: ['neonCheck', 'routeNeonHost'] },
   'edge-health/checks/upstash': { exports: ['upstashCheck'] },
   'edge-health/adapters/lambda': { exports: ['handle', 'toRequest', 'toResult'] },
+  'edge-health/adapters/cloudflare': { exports: ['CacheApiStore', 'DurableObjectShare', 'healthOwnerClass', 'shareFromEnv'] },
   'edge-health/adapters/node': { exports: ['serve', 'toRequest', 'writeResponse'], node: true },
   'edge-health/config': { exports: ['createAppFromEnv', 'EnvReader'] },
   'edge-health/status': { exports: ['statusPage', 'statusBadge'] },
