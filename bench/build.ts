@@ -1,0 +1,42 @@
+/**
+ * Bundles the benchmark's servers with esbuild, so that neither the figures
+ * nor a CPU profile carry tsx's on-the-fly compilation. Node servers keep
+ * their packages external (each peer as its users install it); Workers are
+ * bundled whole, as wrangler would.
+ */
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+export const BENCH_DIST = `${root}dist/bench/`;
+
+export async function buildNodeServer(): Promise<string> {
+  const outfile = `${BENCH_DIST}node-server.js`;
+  await build({
+    entryPoints: [`${root}bench/targets/node-server.ts`],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** A Worker module bundled for workerd; `minify` for size figures. */
+export async function buildWorker(entry: string, name: string, minify = false): Promise<string> {
+  const outfile = `${BENCH_DIST}workers/${name}.js`;
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    format: 'esm',
+    target: 'es2022',
+    minify,
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
