@@ -9,7 +9,7 @@ import { serve as honoServe } from '@hono/node-server';
 import { createTerminus } from '@godaddy/terminus';
 import { createLightship } from 'lightship';
 import { Hono } from 'hono';
-import health from '@cloudnative/health';
+import { HealthChecker, ReadinessCheck } from '@cloudnative/health';
 import { createHealth, defineCheck, Lifecycle, type Check } from '../../src/core/index.ts';
 import { createHealthRouter } from '../../src/router/index.ts';
 import { serve } from '../../src/adapters/node/index.ts';
@@ -51,22 +51,28 @@ function edgeHealth(cacheMs: number): Target {
   };
 }
 
-/** What a user of several checks writes without a library: all of them on every probe. */
-async function naive(deps: Dep[]): Promise<Started> {
+/** What a user of several checks writes without a library: all of them on every probe, in parallel or one after another. */
+const naive = (sequential: boolean): Target => async (deps) => {
   const checks = deps.map((dep) => ({ name: dep.name, run: plainCheck(dep) }));
+  const runAll = async (): Promise<PromiseSettledResult<void>[]> => {
+    if (!sequential) return Promise.allSettled(checks.map((check) => check.run()));
+    const results: PromiseSettledResult<void>[] = [];
+    for (const check of checks) results.push((await Promise.allSettled([check.run()]))[0] as PromiseSettledResult<void>);
+    return results;
+  };
   const server = await listen((request, response) => {
     if (request.url !== PATHS.ready) {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
-    void Promise.allSettled(checks.map((check) => check.run())).then((results) => {
+    void runAll().then((results) => {
       const body = Object.fromEntries(results.map((result, i) => [checks[i]?.name, result.status === 'fulfilled' ? 'ok' : 'failed']));
       const ok = results.every((result) => result.status === 'fulfilled');
       response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'failed', checks: body }));
     });
   });
   return { url: urlOf(server), ...PATHS };
-}
+};
 
 export const nodeTargets: Record<string, Target> = {
   'bare node:http': async () => {
@@ -81,7 +87,8 @@ export const nodeTargets: Record<string, Target> = {
   },
   'edge-health': edgeHealth(0),
   'edge-health, cacheMs 10 s': edgeHealth(10_000),
-  'naive handler': naive,
+  'naive handler': naive(false),
+  'sequential handler': naive(true),
   'Hono /health route (@hono/node-server)': async (deps) => {
     const checks = deps.map(plainCheck);
     const app = new Hono();
@@ -116,8 +123,8 @@ export const nodeTargets: Record<string, Target> = {
     return { url: `http://127.0.0.1:${port}`, live: '/live', ready: '/ready' };
   },
   '@cloudnative/health': async (deps) => {
-    const checker = new health.HealthChecker();
-    for (const dep of deps) checker.registerReadinessCheck(new health.ReadinessCheck(dep.name, plainCheck(dep)));
+    const checker = new HealthChecker();
+    for (const dep of deps) checker.registerReadinessCheck(new ReadinessCheck(dep.name, plainCheck(dep)));
     const server = await listen((request, response) => {
       const status = request.url === PATHS.ready ? checker.getReadinessStatus() : checker.getLivenessStatus();
       void status.then((result) => {
