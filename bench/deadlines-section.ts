@@ -15,7 +15,7 @@ import type { Spread } from './throughput.ts';
 
 export const DELAYS_MS = [20, 50, 120];
 export const TIMEOUT_MS = 300;
-const PROBES = 7;
+const PROBES = 15;
 const CONCURRENT = 50;
 const CAP_MS = 5000;
 

@@ -20,11 +20,11 @@ export const LOAD_TARGETS: [string, string][] = [
 
 export const PROBES = 1000;
 
-type Counts = [number, number, number];
+type Counts = [number, number, number, number];
 
 export interface LoadRow {
   label: string;
-  /** [API calls, Redis PINGs, probes answered 200] for 1,000 probes over 10 s, then for 1,000 at once. */
+  /** [API calls, Redis PINGs, probes answered 200, p99 ms] for 1,000 probes over 10 s, then for 1,000 at once. */
   paced: Counts;
   burst: Counts;
 }
@@ -57,7 +57,7 @@ export async function dependencyLoad(log: (line: string) => void): Promise<LoadR
           const before = await count(id);
           const load = await autocannon(`${server.url}${server.ready}`, options);
           const after = await count(id);
-          return [after[0] - before[0], after[1] - before[1], load.requests - load.non2xx];
+          return [after[0] - before[0], after[1] - before[1], load.requests - load.non2xx, load.p99];
         } finally {
           await server.stop();
         }

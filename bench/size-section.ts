@@ -48,6 +48,8 @@ async function coldStart(script: string, path: string, bindings: Record<string, 
 
 export async function sizeSection(log: (line: string) => void): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
+  // Why: the first workerd start of a run also loads its binary from disk; no bundle should carry that.
+  await coldStart(await buildWorker(`${root}${BUNDLES[0]?.[1]}`, 'size-warmup', true), '/', {});
   for (const [i, [label, entry, external, path, bindings]] of BUNDLES.entries()) {
     const script = await buildWorker(`${root}${entry}`, `size-${i}`, true, external);
     const code = readFileSync(script);

@@ -32,6 +32,7 @@ interface Sample extends Load {
 }
 
 export const CONNECTIONS = 32;
+const WARMUP_REQUESTS = 5000;
 
 async function sample(endpoint: Endpoint, seconds: number): Promise<Sample> {
   const before = cpuMicros(endpoint.pid);
@@ -41,7 +42,8 @@ async function sample(endpoint: Endpoint, seconds: number): Promise<Sample> {
 
 /** `rounds` rounds over all endpoints; the first endpoint is the bare handler. */
 export async function throughput(endpoints: Endpoint[], options: { rounds: number; seconds: number; log: (line: string) => void }): Promise<Row[]> {
-  for (const endpoint of endpoints) await autocannon(endpoint.url, { connections: CONNECTIONS, seconds: 1 });
+  // Why by amount: V8 optimizes a server's hot path after some thousands of requests, however long that takes on a busy machine.
+  for (const endpoint of endpoints) await autocannon(endpoint.url, { connections: CONNECTIONS, amount: WARMUP_REQUESTS });
   const samples = endpoints.map((): Sample[] => []);
   for (let round = 0; round < options.rounds; round += 1) {
     for (const [i, endpoint] of endpoints.entries()) {
