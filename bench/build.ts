@@ -4,6 +4,7 @@
  * their packages external (each peer as its users install it); Workers are
  * bundled whole, as wrangler would.
  */
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,7 +39,8 @@ export async function buildWorker(entry: string, name: string, minify = false, e
     format: 'esm',
     target: 'es2022',
     minify,
-    external,
+    // Why: the deployable Worker runs with nodejs_compat (wrangler.toml), where workerd provides Node's built-ins.
+    external: [...external, ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
     alias: SELF,
     outfile,
     logLevel: 'error',

@@ -38,6 +38,8 @@ export function miniflareFor(scriptPath: string, bindings: Record<string, string
       modules: true,
       scriptPath,
       compatibilityDate: COMPATIBILITY_DATE,
+      // As wrangler.toml: the deployable Worker imports Node built-ins.
+      compatibilityFlags: ['nodejs_compat'],
       bindings,
       ...(port === undefined ? {} : { port, host: '127.0.0.1' }),
     }),
