@@ -14,7 +14,7 @@ export default defineConfig({
           // Several tests start real processes (PostgreSQL, Redis, servers): generous on a shared 2-core CI machine.
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'test/node/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'local/**/*.test.ts', 'scripts/**/*.test.ts', 'test/node/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts', 'test/build-lib-setup.ts'],
         },

@@ -1,114 +1,114 @@
 /**
- * `npm run bench`: speed and size figures (not tests). Runs everything on
- * 127.0.0.1, bounded in time. Throughput is measured against workerd directly
- * (Miniflare's own socket), never through `wrangler dev`'s proxy.
+ * `npm run bench`: edge-health side by side with the bare handler of each
+ * runtime and with the libraries users would pick instead. Loopback only,
+ * a few minutes; writes BENCHMARKS.md and bench/ratios.svg and prints the
+ * throughput table. `BENCH_ROUNDS` and `BENCH_SECONDS` shorten or lengthen it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
-import { createHealth, defineCheck } from '../src/core/index.ts';
-import { createHealthRouter } from '../src/router/index.ts';
-import { startStack } from '../local/stack/index.ts';
-import { load } from './load.ts';
-import { startFaultProxy } from '../local/fault-proxy/index.ts';
-import { startHttpFixtures } from '../test/support/http-fixtures.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { benchSection } from '../scripts/readme-bench.ts';
+import { ratioChart } from './chart.ts';
+import { addedLatency, timeoutPrecision } from './deadlines-section.ts';
+import { dependencyLoad } from './load-section.ts';
+import { pinning } from './measure.ts';
+import { fmt, renderReport, type Results, type Target } from './report.ts';
+import { sizeSection } from './size-section.ts';
+import { speedSection } from './speed-section.ts';
+import type { Row } from './throughput.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
-const rows: string[] = [];
-const record = (name: string, value: string): void => {
-  rows.push(`${name.padEnd(58)} ${value}`);
-  console.log(`${name.padEnd(58)} ${value}`);
-};
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const log = (line: string): void => console.log(line);
+const version = (pkg: string): string => (JSON.parse(readFileSync(`${root}node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
 
-async function inProcess(): Promise<void> {
-  const checks = Array.from({ length: 10 }, (_, i) => defineCheck({ name: `noop-${i}`, run: () => ({ status: 'healthy' }) }));
-  const router = createHealthRouter(createHealth({ checks }));
-  const request = (): Promise<Response> => router.fetch(new Request('http://bench/health/ready'));
-  for (let i = 0; i < 2000; i += 1) await (await request()).arrayBuffer();
-  const result = await load(request, { durationMs: DURATION_MS, concurrency: 1 });
-  record('in-process /health/ready, 10 no-op checks (Node 22)', `${result.perSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-  globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 20_000; i += 1) await (await request()).arrayBuffer();
-  globalThis.gc?.();
-  record('heap growth over 20,000 requests', `${((process.memoryUsage().heapUsed - before) / 1024 / 1024).toFixed(2)} MiB${globalThis.gc ? '' : ' (run with --expose-gc for a settled figure)'}`);
-}
-
-async function workerd(): Promise<void> {
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist/bench-worker'], { cwd: root, stdio: 'pipe', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
-  const code = readFileSync(`${root}dist/bench-worker/worker.js`);
-  record('Worker bundle (all checks)', `${(code.length / 1024).toFixed(1)} KiB, gzip ${(gzipSync(code).length / 1024).toFixed(1)} KiB`);
-
-  const stack = await startStack({});
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      modules: true,
-      scriptPath: `${root}dist/bench-worker/worker.js`,
-      compatibilityDate: '2026-10-20',
-      bindings: { HEALTH_VERSION: 'bench', ...stack.vars },
-      port: 0,
-      host: '127.0.0.1',
-    }),
-  );
+function machine(): Record<string, string> {
+  const cpuModel = cpus()[0]?.model ?? 'unknown';
+  let cores = String(cpus().length);
   try {
-    const url = await mf.ready;
-    const live = new URL('/health/live', url).href;
-    const ready = new URL('/health/ready', url).href;
-    for (let i = 0; i < 200; i += 1) await (await fetch(live)).arrayBuffer();
-    const liveResult = await load(() => fetch(live), { durationMs: DURATION_MS, concurrency: 16 });
-    record('workerd /health/live, 16 concurrent', `${liveResult.perSecond} req/s, p50 ${liveResult.p50} ms, p99 ${liveResult.p99} ms, errors ${liveResult.errors}`);
-    const readyResult = await load(() => fetch(ready), { durationMs: DURATION_MS, concurrency: 4 });
-    record('workerd /health/ready (postgres+redis+api via gateways), 4 conc.', `${readyResult.perSecond} req/s, p50 ${readyResult.p50} ms, p95 ${readyResult.p95} ms, errors ${readyResult.errors}`);
-  } finally {
-    await mf.dispose();
-    await stack.stop();
+    cores = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // nproc is coreutils; os.cpus() is the fallback.
   }
-}
-
-/** Deadlines and parallelism, as a caller sees them: wall time of one /health/ready, median of 7. */
-async function deadlines(): Promise<void> {
-  const fixtures = await startHttpFixtures();
-  const stack = await startStack({});
-  const neonProxy = await startFaultProxy(stack.vars.NEON_FETCH_ENDPOINT?.replace(/\/sql$/, '') ?? '');
-  const upstashProxy = await startFaultProxy(stack.vars.UPSTASH_REDIS_REST_URL ?? '');
-  const worker = (bindings: Record<string, string>): Miniflare =>
-    new Miniflare(
-      convertV4MiniflareOptions({ modules: true, scriptPath: `${root}dist/bench-worker/worker.js`, compatibilityDate: '2026-10-20', bindings }),
-    );
-  const median = async (mf: Miniflare): Promise<string> => {
-    const times: number[] = [];
-    let status = 0;
-    for (let i = 0; i < 7; i += 1) {
-      const t0 = performance.now();
-      const response = await mf.dispatchFetch('http://bench/health/ready');
-      await response.arrayBuffer();
-      times.push(performance.now() - t0);
-      status = response.status;
-    }
-    times.sort((a, b) => a - b);
-    return `${(times[3] ?? 0).toFixed(0)} ms (HTTP ${status})`;
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, ' UTC'),
+    cores: `${cores} (nproc)`,
+    'CPU model': cpuModel,
+    'load average at start (1, 5, 15 min)': loadavg().map((v) => v.toFixed(2)).join(', '),
+    Node: process.version,
+    workerd: version('workerd'),
+    miniflare: version('miniflare'),
+    autocannon: version('autocannon'),
+    pinning,
   };
-  const silent = worker({ HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'silent', url: `${fixtures.silent}/`, timeout_ms: 300 }]) });
-  const parallel = worker({
-    DATABASE_URL: stack.vars.DATABASE_URL ?? '',
-    NEON_FETCH_ENDPOINT: `${neonProxy.url}/delay/300/sql`,
-    UPSTASH_REDIS_REST_URL: `${upstashProxy.url}/delay/300`,
-    UPSTASH_REDIS_REST_TOKEN: stack.vars.UPSTASH_REDIS_REST_TOKEN ?? '',
-    HEALTH_HTTP_CHECKS: JSON.stringify([{ name: 'api', url: `${fixtures.http}/slow?ms=300` }]),
-  });
-  try {
-    record('ready, critical API never answers, timeout 300 ms', await median(silent));
-    record('ready, postgres + redis + API each 300 ms slow (sum 900)', await median(parallel));
-  } finally {
-    await Promise.all([silent.dispose(), parallel.dispose()]);
-    await Promise.all([neonProxy.close(), upstashProxy.close(), fixtures.close()]);
-    await stack.stop();
-  }
 }
 
-await inProcess();
-await workerd();
-await deadlines();
-console.log(`\nmachine: ${process.platform} ${process.arch}, node ${process.version}, duration per run ${DURATION_MS} ms`);
+const find = (rows: Row[], runtime: string, label: string): Row | undefined => rows.find((r) => r.runtime === runtime && r.label === label);
+const pct = (v: number | undefined): string => (v === undefined ? '–' : `${(v * 100).toFixed(0)} %`);
+
+function evaluate(results: Omit<Results, 'targets' | 'notes'>): Target[] {
+  const rows = results.speed.rows;
+  const live = (runtime: string): Row | undefined => find(rows, runtime, 'edge-health liveness');
+  const cached = (runtime: string): Row | undefined => find(rows, runtime, 'edge-health readiness, per-isolate cache');
+  const peers = ['@godaddy/terminus liveness', 'lightship /live'].map((label) => find(rows, 'Node', label));
+  const bestPeer = Math.max(...peers.map((p) => p?.cpuRatio.median ?? 0));
+  const bestPeerReq = Math.max(...peers.map((p) => p?.ratio.median ?? 0));
+  const added = results.added.find((r) => r.label === 'edge-health')?.sequential.median ?? NaN;
+  const late = results.timeouts.filter((r) => r.label.startsWith('edge-health'));
+  const worstLate = Math.max(...late.map((r) => r.sequential.median));
+  const own = results.sizes.find((s) => s.label.includes('without itty-router'))?.gzip ?? NaN;
+  const cacheLoad = results.load.find((r) => r.label.includes('per-isolate'));
+  const both = (row: Row | undefined): string => `${pct(row?.ratio.median)} req/s, ${pct(row?.cpuRatio.median)} CPU`;
+  return [
+    { what: 'liveness in workerd', goal: '≥ 90 % of the bare Worker', measured: both(live('workerd')), met: (live('workerd')?.cpuRatio.median ?? 0) >= 0.9 && (live('workerd')?.ratio.median ?? 0) >= 0.9 },
+    {
+      what: 'liveness on Node',
+      goal: '≥ the best peer (terminus, lightship), aiming for 90 % of bare node:http',
+      measured: `${both(live('Node'))}; best peer ${pct(bestPeerReq)} req/s, ${pct(bestPeer)} CPU`,
+      met: (live('Node')?.cpuRatio.median ?? 0) >= bestPeer,
+    },
+    { what: 'cached readiness in workerd', goal: '≥ 80 % of bare', measured: both(cached('workerd')), met: (cached('workerd')?.cpuRatio.median ?? 0) >= 0.8 && (cached('workerd')?.ratio.median ?? 0) >= 0.8 },
+    { what: 'cached readiness on Node', goal: '≥ 80 % of bare', measured: both(cached('Node')), met: (cached('Node')?.cpuRatio.median ?? 0) >= 0.8 },
+    { what: 'added latency', goal: '≤ 2 ms at p50', measured: `${added.toFixed(1)} ms`, met: added <= 2 },
+    { what: 'timeout overshoot', goal: '≤ 25 ms', measured: late.map((r) => `${r.label.replace('edge-health, ', '')}: ${fmt(r.sequential, (v) => v.toFixed(1))} ms`).join('; '), met: worstLate <= 25 },
+    {
+      what: 'dependency calls with the per-isolate cache',
+      goal: `≤ 1 per check per period (10 s)`,
+      measured: cacheLoad ? `API ${cacheLoad.paced[0]} paced, ${cacheLoad.burst[0]} at once` : '–',
+      met: cacheLoad ? cacheLoad.paced[0] <= 1 && cacheLoad.burst[0] <= 1 : false,
+    },
+    { what: 'our own code (core + router), minified', goal: '≤ 8 KB gzipped', measured: `${own} bytes`, met: own <= 8192 },
+  ];
+}
+
+const NOTES = readFileSync(`${root}bench/notes.md`, 'utf8');
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const machineFacts = machine();
+  log(`edge-health benchmark: ${machineFacts.cores} cores, ${machineFacts['CPU model']}, load ${machineFacts['load average at start (1, 5, 15 min)']}`);
+  const speed = await speedSection({ rounds, seconds, log });
+  log('added latency');
+  const added = await addedLatency(log);
+  log('timeout precision');
+  const timeouts = await timeoutPrecision(log);
+  log('dependency load');
+  const load = await dependencyLoad(log);
+  log('size and cold start');
+  const sizes = await sizeSection(log);
+  const partial = { machine: machineFacts, speed, rounds, seconds, added, timeouts, load, sizes };
+  const results: Results = { ...partial, targets: evaluate(partial), notes: [NOTES] };
+  writeFileSync(`${root}bench/ratios.svg`, ratioChart(speed.rows));
+  const report = renderReport(results);
+  writeFileSync(`${root}BENCHMARKS.md`, report);
+  writeFileSync(`${root}README.md`, benchSection(readFileSync(`${root}README.md`, 'utf8'), report));
+  console.log('\nruntime  what'.padEnd(60) + 'req/s ratio   CPU-µs/req   CPU ratio   p50 ms');
+  for (const r of speed.rows) {
+    console.log(`${r.runtime.padEnd(8)} ${r.label.padEnd(50)} ${pct(r.ratio.median).padStart(6)} ${r.cpuMicros.median.toFixed(1).padStart(12)} ${pct(r.cpuRatio.median).padStart(11)} ${r.p50.median.toFixed(1).padStart(8)}`);
+  }
+  for (const t of results.targets) console.log(`${t.met ? 'met   ' : 'MISSED'} ${t.what}: ${t.measured} (goal ${t.goal})`);
+  console.log(`\nwrote BENCHMARKS.md, bench/ratios.svg and the README's benchmark section in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+await main();
