@@ -68,6 +68,9 @@ const WORKERD_ANSWERS: [RegExp, RegExp][] = [
 const platformAnswer = (request: HostileRequest, answer: string): boolean =>
   !/cache-control: no-store/i.test(answer) && WORKERD_ANSWERS.some(([method, text]) => method.test(request.method) && text.test(answer));
 
+/** node:http's default `--max-http-header-size`. */
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+
 /** Runs generated requests over raw sockets against a real server, then asks its liveness. */
 function describeOverSockets(name: string, start: () => Promise<{ origin: string; logs: () => string; stop: () => Promise<void> }>): void {
   describe(`hostile requests over raw sockets to ${name}`, () => {
@@ -85,7 +88,16 @@ function describeOverSockets(name: string, start: () => Promise<{ origin: string
       const host = new URL(origin).host;
       await fc.assert(
         fc.asyncProperty(hostileRequest({ checkNames: CHECK_NAMES, detailsToken: DETAILS_TOKEN, maxBytes: 20_000 }), async (request) => {
-          const answer = await rawHttp(origin, rawRequestText(request, host));
+          const text = rawRequestText(request, host);
+          let answer: string;
+          try {
+            answer = await rawHttp(origin, text);
+          } catch (error) {
+            // Why: node:http refuses a head over 16 KiB with 431 and closes the socket at once;
+            // the reset can reach the client before the 431 does. Serving goes on (asserted below).
+            if ((error as { code?: string }).code === 'ECONNRESET' && Buffer.byteLength(text) > NODE_MAX_HEADER_BYTES) return;
+            throw error;
+          }
           const status = rawStatus(answer);
           expect(status, `${describeRequest(request)} got ${JSON.stringify(answer.slice(0, 200))}`).toBeDefined();
           if (!platformAnswer(request, answer)) expect(status, describeRequest(request)).toBeLessThan(500);
