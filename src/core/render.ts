@@ -91,7 +91,7 @@ export function renderVerboseText(summary: HealthSummary): string {
   const lines = summary.dependencies.map((report) =>
     report.status === 'healthy'
       ? `[+]${report.name} ok`
-      : `[${report.status === 'degraded' ? '~' : '-'}]${report.name} ${report.status}: ${report.reason ?? 'error'}`,
+      : `[${report.status === 'degraded' ? '~' : '-'}]${report.name} ${report.status}${verboseReason(report)}`,
   );
   const verdict = summary.httpStatus < 400 ? 'passed' : 'failed';
   lines.push(`${summary.endpoint} check ${verdict}: ${summary.status}`);
@@ -123,4 +123,10 @@ function renderBody(request: Request, summary: HealthSummary): Response {
 /** `Server-Timing`: each check's latency, under its name made a header token (`:` is not one). */
 export function serverTiming(reports: readonly CheckReport[]): string {
   return reports.map((report) => `${report.name.replace(/[^A-Za-z0-9_.-]/g, '_')};dur=${report.latencyMs}`).join(', ');
+}
+
+/** An unhealthy check always has a reason (`error` at least); a degraded one may have none. */
+function verboseReason(report: CheckReport): string {
+  const reason = report.reason ?? (report.status === 'unhealthy' ? 'error' : undefined);
+  return reason === undefined ? '' : `: ${reason}`;
 }

@@ -196,3 +196,14 @@ describe('slowMs', () => {
     expect(() => defineCheck({ name: 'db', slowMs, run: () => ({ status: 'healthy' }) })).toThrow(/slowMs must be/);
   });
 });
+
+describe('runCheck: reasons a check did not give', () => {
+  it('shows none for a degraded result without one, and `error` for an unhealthy one', async () => {
+    const { defineCheck } = await import('./define-check.ts');
+    const degraded = await runCheck(defineCheck({ name: 'soft', run: () => ({ status: 'degraded', message: 'warming up' }) }));
+    expect(degraded).toMatchObject({ status: 'degraded', message: 'warming up' });
+    expect(degraded).not.toHaveProperty('reason');
+    const unhealthy = await runCheck(defineCheck({ name: 'hard', run: () => ({ status: 'unhealthy' }) }));
+    expect(unhealthy).toMatchObject({ status: 'unhealthy', reason: 'error' });
+  });
+});

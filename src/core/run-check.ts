@@ -77,7 +77,9 @@ function toReport(check: Check, result: CheckResult, latencyMs: number): CheckRe
   if (typeof result.message === 'string' && result.message !== '') {
     report.message = redact(result.message, secrets);
   }
-  if (result.status !== 'healthy') report.reason = result.reason ?? 'error';
+  // Why not for a degraded check that gave none: `error` would say it failed, which it did not.
+  const reason = result.reason ?? (result.status === 'unhealthy' ? 'error' : undefined);
+  if (result.status !== 'healthy' && reason !== undefined) report.reason = reason;
   if (result.details && typeof result.details === 'object') {
     report.details = redactDeep(result.details, secrets) as Record<string, unknown>;
   }
