@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { freePort, listen } from '../../local/server/index.ts';
+import { listen } from '../../local/server/index.ts';
 
 /** Real HTTP servers on 127.0.0.1 standing in for external APIs, with every failure mode a check meets. */
 export interface HttpFixtures {
@@ -95,11 +95,14 @@ async function startSilentServer(): Promise<{ port: number; close(): Promise<voi
 }
 
 export async function startHttpFixtures(): Promise<HttpFixtures> {
-  const [http, silent, refusedPort] = await Promise.all([listen(route), startSilentServer(), freePort()]);
+  const [http, silent] = await Promise.all([listen(route), startSilentServer()]);
   return {
     http: http.url,
     silent: `http://127.0.0.1:${silent.port}`,
-    refused: `http://127.0.0.1:${refusedPort}`,
+    // Why port 1 and not a free port let go of: the kernel hands a released port to the
+    // next server listening on port 0, and under parallel tests one took it (a clean-clone
+    // CI run saw "refused" answer 4xx). Nothing listens on tcpmux's port 1.
+    refused: 'http://127.0.0.1:1',
     async close() {
       await Promise.all([http.close(), silent.close()]);
     },
