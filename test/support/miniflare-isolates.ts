@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { bundleWorker, workerCompatibility } from './miniflare-worker.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
-const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(readFileSync(`${root}wrangler.toml`, 'utf8'))?.[1] ?? '2026-10-20';
 
 /** A Durable Object class that is bound but never answers: an owner out of reach. */
 const UNREACHABLE_OWNER = `export class HealthOwner { fetch() { return new Promise(() => {}); } }
@@ -37,17 +35,7 @@ export interface RunningIsolates {
 export async function startIsolates(options: IsolatesOptions): Promise<RunningIsolates> {
   const dir = mkdtempSync(join(tmpdir(), 'edge-health-isolates-'));
   const scriptPath = join(dir, 'worker.js');
-  await build({
-    entryPoints: [join(root, 'src/worker.ts')],
-    outfile: scriptPath,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    // Why: the Hyperdrive check's driver (loaded lazily) needs Node built-ins, which workerd gives with nodejs_compat.
-    external: ['node:*', 'cloudflare:*', 'events', 'fs', 'util', 'net', 'tls', 'stream', 'crypto', 'dns', 'path', 'os', 'string_decoder'],
-    logLevel: 'silent',
-  });
+  await bundleWorker(scriptPath);
   const ownerScript = options.owner === 'unreachable' ? 'unreachable-owner' : 'isolate-0';
   const names = Array.from({ length: options.count }, (_, i) => `isolate-${i}`);
   const workers = names.map((name) => ({
@@ -55,13 +43,12 @@ export async function startIsolates(options: IsolatesOptions): Promise<RunningIs
     modules: true,
     modulesRoot: dir,
     scriptPath,
-    compatibilityDate,
-    compatibilityFlags: ['nodejs_compat'],
+    ...workerCompatibility,
     bindings: options.bindings,
     cacheAPI: options.cacheAPI ?? true,
     durableObjects: { HEALTH_OWNER: { className: 'HealthOwner', scriptName: ownerScript, useSQLite: true } },
   }));
-  const unreachable = { name: 'unreachable-owner', modules: true, script: UNREACHABLE_OWNER, compatibilityDate, durableObjects: { OWNER: 'HealthOwner' } };
+  const unreachable = { name: 'unreachable-owner', modules: true, script: UNREACHABLE_OWNER, compatibilityDate: workerCompatibility.compatibilityDate, durableObjects: { OWNER: 'HealthOwner' } };
   const mf = new Miniflare(
     convertV4MiniflareOptions({ cf: { colo: 'TST' }, workers: options.owner === 'unreachable' ? [...workers, unreachable] : workers }),
   );

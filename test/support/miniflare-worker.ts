@@ -11,6 +11,26 @@ const compatibilityFlags = [.../^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(w
 /** What `nodejs_compat` provides, left for workerd to resolve as wrangler does (the Hyperdrive driver needs them). */
 const NODE_BUILTINS = ['events', 'fs', 'util', 'stream', 'net', 'tls', 'crypto', 'path', 'dns', 'string_decoder', 'buffer', 'os'];
 
+/** `wrangler.toml`'s compatibility date and flags, for Workers the tests start themselves. */
+export const workerCompatibility = { compatibilityDate, compatibilityFlags };
+
+/**
+ * Bundles `src/worker.ts` to `outfile` as wrangler would: the workerd conditions,
+ * and the Node built-ins that `nodejs_compat` provides left for workerd to resolve.
+ */
+export async function bundleWorker(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join(root, 'src/worker.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
+    logLevel: 'silent',
+  });
+}
+
 export interface RunningWorker {
   /** Sends a request to the Worker; `init.signal` aborting is the client going away. */
   fetch(path: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response>;
@@ -24,16 +44,7 @@ export interface RunningWorker {
 export async function startWorker(bindings: Record<string, string>): Promise<RunningWorker> {
   const dir = mkdtempSync(join(tmpdir(), 'edge-health-worker-'));
   const scriptPath = join(dir, 'worker.js');
-  await build({
-    entryPoints: [join(root, 'src/worker.ts')],
-    outfile: scriptPath,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    external: ['node:*', 'cloudflare:*', ...NODE_BUILTINS],
-    logLevel: 'silent',
-  });
+  await bundleWorker(scriptPath);
   const mf = new Miniflare(convertV4MiniflareOptions({ modules: true, modulesRoot: dir, scriptPath, compatibilityDate, compatibilityFlags, bindings, cf: { colo: 'TST' } }));
   await mf.ready;
   return {
