@@ -20,8 +20,6 @@ export interface UpstashCheckOptions extends Omit<CheckOptions, 'name'> {
    * @default 'edge-health:probe'
    */
   probeKey?: string;
-  /** The fetch to use. @default globalThis.fetch */
-  fetch?: typeof fetch;
 }
 
 const PROBE_TTL_SECONDS = 10;
