@@ -1,5 +1,6 @@
 import { createHealth, Lifecycle, type Handler, type HealthOptions, type RequestContext } from '../core/index.ts';
 import { createHealthRouter, type HealthRouterOptions } from './create-health-router.ts';
+import { onePerEnv } from './one-per-env.ts';
 
 /** The options of a Worker's health app: the core's and the router's. */
 export interface HealthWorkerOptions extends HealthOptions, HealthRouterOptions {}
@@ -21,7 +22,8 @@ export const cloudflareColo = (request: Request): string | undefined =>
 /**
  * A Cloudflare Worker whose health app is built from `env`, where secrets and
  * bindings live: once per env object, which is once per isolate in production
- * (and a fresh app for every env a test hands in). Nothing runs at global scope.
+ * (and a fresh app for every env a test hands in). Nothing runs at global scope;
+ * a `build` that throws answers 503 until a later request builds it.
  * `ctx` reaches the handlers, so shared check runs outlive the request that
  * started them (`ctx.waitUntil`).
  *
@@ -33,16 +35,13 @@ export const cloudflareColo = (request: Request): string | undefined =>
  * ```
  */
 export function createHealthWorker<Env extends object>(build: (env: Env) => HealthWorkerOptions | HealthApp): HealthWorker<Env> {
-  const apps = new WeakMap<Env, HealthApp>();
-  const appFor = (env: Env): HealthApp => {
-    let app = apps.get(env);
-    if (!app) {
+  const appFor = onePerEnv(
+    (env: Env): HealthApp => {
       const built = build(env);
-      app = 'fetch' in built ? built : appFromOptions(built);
-      apps.set(env, app);
-    }
-    return app;
-  };
+      return 'fetch' in built ? built : appFromOptions(built);
+    },
+    { misconfigured: (answer): HealthApp => ({ fetch: answer }) },
+  );
   return { fetch: (request, env, ctx) => appFor(env).fetch(request, ctx) };
 }
 

@@ -40,6 +40,33 @@ describe('createHealthWorker', () => {
     expect(await (await worker.fetch(new Request('http://svc/x'), {}, ctx)).text()).toBe('app');
     expect(seen).toEqual([ctx]);
   });
+
+  it('answers 503 without details while build throws, logs it redacted, and builds again on the next request', async () => {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => void logged.push(message);
+    try {
+      let calls = 0;
+      const worker = createHealthWorker((env: ApiEnv) => {
+        calls += 1;
+        if (calls === 1) throw new Error(`cannot use postgres://app:s3cret-pass@db.example/app for ${env.API_URL}`);
+        return { version: 'w-2', checks: [] };
+      });
+      const env = { API_URL: 'http://unused' };
+      const failed = await worker.fetch(new Request('http://svc/health/ready'), env);
+      const text = await failed.text();
+      expect(failed.status).toBe(503);
+      expect(text).toContain('misconfigured');
+      expect(text).not.toContain('s3cret');
+      expect(logged.join('\n')).toContain('invalid health options');
+      expect(logged.join('\n')).not.toContain('s3cret-pass');
+      const next = await worker.fetch(new Request('http://svc/health/ready'), env);
+      expect(next.status).toBe(200);
+      expect(calls).toBe(2);
+    } finally {
+      console.error = original;
+    }
+  });
 });
 
 describe('the deployed Worker entry and ctx.waitUntil', () => {
