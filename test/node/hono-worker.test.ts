@@ -1,27 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildFixtureWorker } from '../support/fixture-worker.ts';
+import { workerCompatibility } from '../support/miniflare-worker.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
-const fixture = `${root}test/fixtures/hono-worker`;
-const outdir = `${root}dist/test-hono-worker`;
 const fixtures = inject('fixtures');
 let bundle = '';
+let script = '';
 let mf: Miniflare | undefined;
 
 const start = (bindings: Record<string, string>): Miniflare =>
-  new Miniflare(convertV4MiniflareOptions({ modules: true, scriptPath: `${outdir}/worker.js`, compatibilityDate: '2026-10-20', bindings }));
+  new Miniflare(convertV4MiniflareOptions({ modules: true, scriptPath: script, compatibilityDate: workerCompatibility.compatibilityDate, bindings }));
 
 describe('a Hono Worker mounting healthApp, built by wrangler from the public subpaths, in workerd', () => {
   beforeAll(() => {
-    // dist/lib comes from test/build-lib-setup.ts.
-    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', `${fixture}/wrangler.toml`, '--outdir', outdir], {
-      cwd: root,
-      stdio: 'pipe',
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    });
-    bundle = readFileSync(`${outdir}/worker.js`, 'utf8');
+    ({ script, text: bundle } = buildFixtureWorker('hono-worker'));
     mf = start({ API_URL: `${fixtures.http}/ok`, SERVICE_VERSION: 'hono-worker-7' });
   }, 120_000);
 

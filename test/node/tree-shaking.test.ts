@@ -1,36 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildFixtureWorker } from '../support/fixture-worker.ts';
+import { workerCompatibility } from '../support/miniflare-worker.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
-const fixture = `${root}test/fixtures/http-only-worker`;
-const outdir = `${root}dist/test-http-only-worker`;
 let bundle = '';
+let script = '';
 
 /** What node-postgres (the Hyperdrive check's driver) leaves in a bundle. */
 const POSTGRES_DRIVER = /pg-protocol|pg-cloudflare|CloudflareSocket|pgpass/;
 
-/** `wrangler deploy --dry-run` of a fixture Worker, as users build theirs; returns the bundle's text. */
-function buildFixture(name: string): string {
-  const out = `${root}dist/test-${name}`;
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', `${root}test/fixtures/${name}/wrangler.toml`, '--outdir', out], {
-    cwd: root,
-    stdio: 'pipe',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  });
-  return readFileSync(`${out}/worker.js`, 'utf8');
-}
-
 describe('a Worker that uses only the HTTP check, built from the public subpaths', () => {
   beforeAll(() => {
-    // The package as users get it: the built library behind the exports map (test/build-lib-setup.ts).
-    execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--config', `${fixture}/wrangler.toml`, '--outdir', outdir], {
-      cwd: root,
-      stdio: 'pipe',
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    });
-    bundle = readFileSync(`${outdir}/worker.js`, 'utf8');
+    // The package as users get it: the built library behind the exports map.
+    ({ script, text: bundle } = buildFixtureWorker('http-only-worker'));
   }, 120_000);
 
   it('bundles neither database driver', () => {
@@ -45,7 +27,7 @@ describe('a Worker that uses only the HTTP check, built from the public subpaths
   it('runs in workerd and answers readiness', async () => {
     const fixtures = inject('fixtures');
     const mf = new Miniflare(
-      convertV4MiniflareOptions({ modules: true, scriptPath: `${outdir}/worker.js`, compatibilityDate: '2026-10-20', bindings: { API_URL: `${fixtures.http}/ok` } }),
+      convertV4MiniflareOptions({ modules: true, scriptPath: script, compatibilityDate: workerCompatibility.compatibilityDate, bindings: { API_URL: `${fixtures.http}/ok` } }),
     );
     try {
       const response = await mf.dispatchFetch('http://health.test/health/ready');
@@ -59,10 +41,11 @@ describe('a Worker that uses only the HTTP check, built from the public subpaths
 
 describe('Workers that use the binding and TCP checks, built from the public subpaths', () => {
   let bindings = '';
+  let bindingScript = '';
   let hyperdrive = '';
   beforeAll(() => {
-    bindings = buildFixture('binding-worker');
-    hyperdrive = buildFixture('hyperdrive-worker');
+    ({ script: bindingScript, text: bindings } = buildFixtureWorker('binding-worker'));
+    hyperdrive = buildFixtureWorker('hyperdrive-worker').text;
   }, 240_000);
 
   it('leaves the Postgres driver out of a Worker that checks D1, KV and TCP, and takes the workerd socket connector', () => {
@@ -81,8 +64,8 @@ describe('Workers that use the binding and TCP checks, built from the public sub
     const mf = new Miniflare(
       convertV4MiniflareOptions({
         modules: true,
-        scriptPath: `${root}dist/test-binding-worker/worker.js`,
-        compatibilityDate: '2026-10-20',
+        scriptPath: bindingScript,
+        compatibilityDate: workerCompatibility.compatibilityDate,
         d1Databases: ['DB'],
         kvNamespaces: ['CACHE'],
         bindings: { TCP_PORT: new URL(fixtures.http).port },
