@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { fromLambdaResult, LAMBDA_EVENT_LABELS, lambdaContext, toLambdaEvent, type LambdaEventKind } from './lambda-events.ts';
 import { root } from './spawn-server.ts';
+import { importFresh } from './import-fresh.ts';
 import type { Target } from './target.ts';
 import { withProcessEnv } from './with-process-env.ts';
 
@@ -8,17 +9,13 @@ export type LambdaHandler = (event: unknown, context: unknown) => Promise<unknow
 
 export const LAMBDA_BUNDLE = `${root}dist/lambda/index.mjs`;
 
-let loads = 0;
-
 /**
  * A fresh copy of the built bundle, as a new execution environment would load it:
  * it reads `process.env` while it loads (Lambda's INIT phase).
  */
 export async function loadBundle(): Promise<LambdaHandler> {
   const listening = new Set(process.listeners('SIGTERM'));
-  // Why a query: each configuration needs its own module instance, as each
-  // execution environment has its own.
-  const module = (await import(`${pathToFileURL(LAMBDA_BUNDLE).href}?environment=${++loads}`)) as { handler: LambdaHandler };
+  const module = await importFresh<{ handler: LambdaHandler }>(pathToFileURL(LAMBDA_BUNDLE).href);
   // Why: the bundle's SIGTERM handler exits the process it runs in, which is
   // here the test runner's worker, not a Lambda execution environment.
   for (const listener of process.listeners('SIGTERM')) if (!listening.has(listener)) process.off('SIGTERM', listener);

@@ -1,11 +1,10 @@
+import { importFresh } from './import-fresh.ts';
 import type { Target } from './target.ts';
 import { withProcessEnv } from './with-process-env.ts';
 
 type NetlifyFunction = (request: Request, context: unknown) => Promise<Response>;
 
 const FUNCTION = new URL('../../../netlify/functions/health.mts', import.meta.url).href;
-
-let loads = 0;
 
 /**
  * The Netlify Function `netlify/functions/health.mts`, imported here and called
@@ -18,8 +17,7 @@ export const netlifyFunctionTarget: Target = {
   base: '/health',
   drain: { kind: 'variable' },
   async start(env) {
-    // Why a query: each configuration needs its own module instance, as each function instance has its own.
-    const module = (await import(/* @vite-ignore */ `${FUNCTION}?instance=${++loads}`)) as { default: NetlifyFunction };
+    const module = await importFresh<{ default: NetlifyFunction }>(FUNCTION);
     const health = module.default;
     const context = { site: { name: 'edge-health' }, deploy: { context: 'production' } };
     const first = await withProcessEnv(env, () => health(new Request('https://site.netlify.app/health/startup'), context));

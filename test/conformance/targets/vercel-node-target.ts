@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetchAt } from './spawn-server.ts';
+import { importFresh } from './import-fresh.ts';
 import type { Target } from './target.ts';
 import { withProcessEnv } from './with-process-env.ts';
 
 type VercelNodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 const ENTRY = new URL('../../../src/entries/vercel-node.ts', import.meta.url).href;
-
-let loads = 0;
 
 /**
  * `src/entries/vercel-node.ts` called as Vercel's Node runtime calls a function,
@@ -21,8 +20,7 @@ export const vercelNodeTarget: Target = {
   base: '/health',
   drain: { kind: 'variable' },
   async start(env) {
-    // Why a query: each configuration needs its own module instance, as each function instance has its own.
-    const module = (await import(/* @vite-ignore */ `${ENTRY}?instance=${++loads}`)) as { default: VercelNodeHandler };
+    const module = await importFresh<{ default: VercelNodeHandler }>(ENTRY);
     const server = createServer((req, res) => void module.default(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
