@@ -15,12 +15,12 @@ const NODE_BUILTINS = ['events', 'fs', 'util', 'stream', 'net', 'tls', 'crypto',
 export const workerCompatibility = { compatibilityDate, compatibilityFlags };
 
 /**
- * Bundles `src/worker.ts` to `outfile` as wrangler would: the workerd conditions,
- * and the Node built-ins that `nodejs_compat` provides left for workerd to resolve.
+ * Bundles `entry` (a path from the repository root) to `outfile` as wrangler would: the workerd
+ * conditions, and the Node built-ins that `nodejs_compat` provides left for workerd to resolve.
  */
-export async function bundleWorker(outfile: string): Promise<void> {
+export async function bundleWorker(outfile: string, entry = 'src/worker.ts'): Promise<void> {
   await build({
-    entryPoints: [join(root, 'src/worker.ts')],
+    entryPoints: [join(root, entry)],
     outfile,
     bundle: true,
     format: 'esm',
@@ -32,22 +32,40 @@ export async function bundleWorker(outfile: string): Promise<void> {
 }
 
 export interface RunningWorker {
-  /** Sends a request to the Worker; `init.signal` aborting is the client going away. */
+  /**
+   * workerd's own socket for this Worker (`http://127.0.0.1:<port>`), with no Miniflare
+   * proxy in front: a client that closes its connection here closes it at workerd.
+   */
+  url: string;
+  /** Sends a request through Miniflare's entry Worker, which never passes a client's going away on. */
   fetch(path: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<Response>;
   stop(): Promise<void>;
 }
 
 /**
- * `src/worker.ts`, bundled as wrangler would, in real workerd through Miniflare
- * (no wrangler dev): the variables as plain-text bindings.
+ * `src/worker.ts` (or another `entry` from the repository root), bundled as wrangler
+ * would, in real workerd through Miniflare (no wrangler dev): the variables as plain-text bindings.
  */
-export async function startWorker(bindings: Record<string, string>): Promise<RunningWorker> {
+export async function startWorker(bindings: Record<string, string>, entry?: string): Promise<RunningWorker> {
   const dir = mkdtempSync(join(tmpdir(), 'edge-health-worker-'));
   const scriptPath = join(dir, 'worker.js');
-  await bundleWorker(scriptPath);
-  const mf = new Miniflare(convertV4MiniflareOptions({ modules: true, modulesRoot: dir, scriptPath, compatibilityDate, compatibilityFlags, bindings, cf: { colo: 'TST' } }));
+  await bundleWorker(scriptPath, entry);
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      modulesRoot: dir,
+      scriptPath,
+      compatibilityDate,
+      compatibilityFlags,
+      bindings,
+      cf: { colo: 'TST' },
+      unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+    }),
+  );
   await mf.ready;
+  const url = (await mf.unsafeGetDirectURL()).origin;
   return {
+    url,
     async fetch(path, init = {}) {
       const response = await mf.dispatchFetch(`http://health.test${path}`, init);
       // Miniflare's Response comes from its own undici: rebuild it as this realm's.
