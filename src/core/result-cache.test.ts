@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineCheck } from './define-check.ts';
 import { ResultCache } from './result-cache.ts';
 import type { ResultStore } from './result-store.ts';
@@ -57,6 +57,23 @@ describe('ResultCache', () => {
     expect((await waiter).reports[0]?.status).toBe('healthy');
     expect((await cache.get('all', [check])).reports[0]?.status).toBe('healthy');
     expect(gate.runs).toBe(1);
+  });
+
+  it('gives a waiter without a budget its own deadline when the shared run never ends (a run the platform cancelled)', async () => {
+    vi.useFakeTimers();
+    try {
+      const quick = defineCheck({ name: 'db', timeoutMs: 200, run: () => ({ status: 'healthy' }) });
+      const cache = new ResultCache({ freshMs: 0, runChecks: () => new Promise<CheckReport[]>(() => {}) });
+      let answered: CheckReport[] | undefined;
+      void cache.get('k', [quick]).then((result) => (answered = result.reports));
+      await vi.advanceTimersByTimeAsync(1150);
+      expect(answered).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(answered).toMatchObject([{ name: 'db', status: 'unhealthy', reason: 'timeout' }]);
+      expect(answered?.[0]?.message).toContain('past its 200 ms timeout');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hands the run to the starter\'s waitUntil, once', async () => {

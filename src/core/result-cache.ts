@@ -119,9 +119,13 @@ export class ResultCache {
     }
     const started = this.#now();
     const flight = this.#shared(key, checks, caller.waitUntil);
+    // Why a deadline even without a budget: the run may belong to a request that
+    // the platform ended (a Worker's run outside waitUntil), and then never settles.
+    const waitMs = caller.waitMs ?? slowestTimeoutMs(checks) + WAITER_GRACE_MS;
     const reports = await raceDeadline(flight.done, {
-      ms: caller.waitMs ?? Infinity,
-      onTimeout: () => checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, caller.budgetMs, this.#now() - started)),
+      ms: waitMs,
+      onTimeout: () =>
+        checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, caller.waitMs === undefined ? undefined : caller.budgetMs, this.#now() - started)),
       signal: caller.signal,
       onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
     });
@@ -175,6 +179,12 @@ const reused = (reports: CheckReport[], ageMs: number): CachedReports => ({
   ageMs,
 });
 
+/** How long past the slowest check's timeout a waiter still waits for a shared run that did not end. */
+const WAITER_GRACE_MS = 1000;
+
+const slowestTimeoutMs = (checks: readonly Check[]): number => checks.reduce((slowest, check) => Math.max(slowest, check.timeoutMs), 0);
+
+/** A check with no report when the caller stopped waiting: its request's budget ran out, or the shared run never ended. */
 function unfinishedReport(check: Check, budgetMs: number | undefined, latencyMs: number): CheckReport {
   return {
     name: check.name,
@@ -182,7 +192,10 @@ function unfinishedReport(check: Check, budgetMs: number | undefined, latencyMs:
     status: 'unhealthy',
     latencyMs,
     reason: 'timeout',
-    message: `unfinished when the request's ${budgetMs ?? latencyMs} ms budget ran out`,
+    message:
+      budgetMs === undefined
+        ? `no result ${latencyMs} ms after the run began, past its ${check.timeoutMs} ms timeout (the shared run was lost)`
+        : `unfinished when the request's ${budgetMs} ms budget ran out`,
   };
 }
 
