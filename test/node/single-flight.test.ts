@@ -19,7 +19,9 @@ describe('single flight in workerd (the built Worker through Miniflare)', () => 
   });
   afterAll(() => worker?.stop());
 
-  it("gives every waiter the real result when the request that started the run goes away mid-run", async () => {
+  // Miniflare's dispatchFetch never forwards a client's abort to the Worker, so this shows one shared
+  // run and a client that gives up, not an owner whose request ends: test/node/owner-abort.test.ts does that.
+  it('shares one run between the starter and later probes, and a client giving up on it costs nothing', async () => {
     const owner = new AbortController();
     const owned = worker.fetch('/health/ready', { signal: owner.signal }).catch((error: unknown) => error);
     await sleep(200);
