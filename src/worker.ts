@@ -2,10 +2,11 @@
  * The deployable Cloudflare Worker: configuration from `env`, one app per
  * isolate, built on the first request (nothing runs at global scope).
  * `HEALTH_SHARE` shares check results through the Cache API or the
- * `HealthOwner` Durable Object; a Cron Trigger refreshes them.
+ * `HealthOwner` Durable Object (which then also damps flapping and posts
+ * status changes); a Cron Trigger refreshes them.
  * @module
  */
-import { healthOwnerClass, shareFromEnv, type CacheLike } from './adapters/cloudflare/index.ts';
+import { healthOwnerClass, shareFromEnv, withConnectionQueueNote, type CacheLike } from './adapters/cloudflare/index.ts';
 import { createAppFromEnv, EnvReader, type App } from './config/index.ts';
 import type { HyperdriveCheckLoader } from './config/bindings-from-env.ts';
 import type { FlagStore, RequestContext } from './core/index.ts';
@@ -24,7 +25,11 @@ function appFor(env: Env): App {
     app = createAppFromEnv(env, {
       platform: 'cloudflare-workers',
       locate: cloudflareColo,
-      share: (periods) => shareFromEnv(env, periods, cache),
+      share: (periods) => {
+        const sharing = shareFromEnv(env, periods, cache);
+        // Why not with an owner: the owner makes the runs, and notes its own.
+        return sharing.remoteOwner ? sharing : { ...sharing, runChecks: withConnectionQueueNote(sharing.runChecks) };
+      },
       ...(flags && typeof flags.get === 'function' ? { flags } : {}),
       loadHyperdrive,
     });
@@ -47,5 +52,5 @@ export default {
 export const HealthOwner = healthOwnerClass((env: Env) => {
   const app = createAppFromEnv(env, { platform: 'cloudflare-durable-object', loadHyperdrive });
   const refreshMs = new EnvReader(env).milliseconds('HEALTH_SHARE_REFRESH_MS', 0, { min: 0, max: 3_600_000 });
-  return { checks: app.health.checks, ...app.periods, refreshMs };
+  return { checks: app.health.checks, ...app.periods, refreshMs, ...app.keeping, runChecks: withConnectionQueueNote() };
 });

@@ -6,6 +6,7 @@ import { built, EnvReader, type EnvSource } from './env-reader.ts';
 import { bindingChecksFromEnv, type HyperdriveCheckLoader } from './bindings-from-env.ts';
 import { dependencyChecksFromEnv } from './dependency-checks-from-env.ts';
 import { httpChecksFromEnv } from './http-checks-from-env.ts';
+import { resultKeepingFromEnv, type ResultKeeping } from './result-keeping-from-env.ts';
 import { invalidConfigurationMessage } from './server-settings-from-env.ts';
 
 export interface AppFromEnvOptions {
@@ -45,6 +46,11 @@ export interface ResultPeriods {
 export interface ResultSharing {
   store?: ResultStore;
   runChecks?: CheckRunner;
+  /**
+   * True when a remote owner (a Durable Object) makes the runs: it, not this
+   * isolate, damps flapping and posts status changes.
+   */
+  remoteOwner?: boolean;
   problems?: readonly string[];
 }
 
@@ -54,6 +60,8 @@ export interface App {
   periods: ResultPeriods;
   router: HealthRouter;
   fetch: (request: Request) => Promise<Response>;
+  /** Flap damping and status events, for whoever makes the runs (a Durable Object owner reads them here). */
+  keeping: ResultKeeping;
   /** Configuration problems, one line each; empty when the configuration is valid. */
   problems: readonly string[];
 }
@@ -85,6 +93,9 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const caching = cachingFromEnv(env, options.platform);
   const periods = { freshMs: caching.cacheMs ?? 0, staleMs: caching.staleMs ?? 0 };
   const sharing = options.share?.(periods) ?? {};
+  const log = options.log ?? console.error;
+  const remoteOwner = sharing.remoteOwner === true;
+  const keeping = resultKeepingFromEnv(env, { platform: options.platform, remoteOwner, version, log });
   const problems = [...(options.problems ?? []), ...env.problems, ...(sharing.problems ?? [])];
   const lifecycle = new Lifecycle({ platform: options.platform, init: [validation(problems), ...(options.init ?? [])] });
   const metrics = new HealthMetrics();
@@ -95,6 +106,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     onReadiness: metrics.observe,
     ...(authorize.authorize ? { revealDetails: authorize.authorize } : {}),
     ...caching,
+    ...(remoteOwner ? {} : keeping),
     ...(sharing.store ? { store: sharing.store } : {}),
     ...(sharing.runChecks ? { runChecks: sharing.runChecks } : {}),
     ...(options.initWaitMs === undefined ? {} : { initWaitMs: options.initWaitMs }),
@@ -103,7 +115,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   // createHealth is the one judge of unique names; its error becomes a problem like any other.
   const judged = built(problems, String, () => createHealth({ ...healthOptions, checks }));
   const health = judged !== undefined && problems.length === 0 ? judged : createHealth(healthOptions);
-  if (problems.length > 0) (options.log ?? console.error)(invalidConfigurationMessage(problems));
+  if (problems.length > 0) log(invalidConfigurationMessage(problems));
   else health.startRefreshing();
   const page = statusPage(health, { base, history: metrics, ...authorize });
   const routes = { '/status': page, '/badge.svg': statusBadge(health), '/metrics': metricsEndpoint({ metrics, lifecycle, version, ...authorize }) };
@@ -112,7 +124,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     await drain.apply(lifecycle);
     return router.fetch(request, context);
   });
-  return { health, periods, router, fetch, problems };
+  return { health, periods, router, fetch, keeping, problems };
 }
 
 const FREEZES_AFTER_RESPONSE = new Set(['aws-lambda', 'netlify-functions']);

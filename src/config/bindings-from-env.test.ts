@@ -13,7 +13,7 @@ const source = {
 function parse(value: string): { names: string[]; problems: string[] } {
   const env = new EnvReader({ ...source, HEALTH_BINDINGS: value });
   const checks = bindingChecksFromEnv(env, { ...source, HEALTH_BINDINGS: value });
-  return { names: checks.map((check) => `${check.name}/${check.category}/${check.timeoutMs}`), problems: env.problems };
+  return { names: checks.map((check) => `${check.name}/${check.category}/${check.timeoutMs}${check.slowMs === undefined ? '' : `/slow ${check.slowMs}`}`), problems: env.problems };
 }
 
 describe('bindingChecksFromEnv', () => {
@@ -22,6 +22,7 @@ describe('bindingChecksFromEnv', () => {
     ['DB:d1,CACHE:kv:non-critical', ['db/critical/5000', 'cache/non-critical/5000']],
     ['PINGER:do', ['pinger/critical/5000']],
     ['[{"binding":"DB","kind":"D1","name":"primary","timeout_ms":1500}]', ['primary/critical/1500']],
+    ['[{"binding":"DB","kind":"d1","timeout_ms":1500,"slow_ms":400}]', ['db/critical/1500/slow 400']],
     ['[{"binding":"PINGER","kind":"durable-object","path":"/ready","instance":"main"}]', ['pinger/critical/5000']],
   ])('builds checks from %s', (value, names) => {
     expect(parse(value)).toEqual({ names, problems: [] });
@@ -38,6 +39,7 @@ describe('bindingChecksFromEnv', () => {
     ['[{"binding":"my db","kind":"d1"}]', /^HEALTH_BINDINGS\[0\]\.binding must be the name of a binding/],
     ['[{"binding":"DB","kind":"d1","category":"vital"}]', /^HEALTH_BINDINGS\[0\]: Check "db": category must be/],
     ['[{"binding":"DB","kind":"d1","timeout_ms":0}]', /^HEALTH_BINDINGS\[0\]: Check "db": timeoutMs must be/],
+    ['[{"binding":"DB","kind":"d1","timeout_ms":1500,"slow_ms":1500}]', /^HEALTH_BINDINGS\[0\]: Check "db": slowMs must be a number of milliseconds below its timeoutMs \(1500\)/],
     ['[{"binding":"DB","kind":"d1","name":"a b"}]', /^HEALTH_BINDINGS\[0\]: Check: name must be 1-63 letters/],
     ['[{"binding":"DB","kind":"d1","query":7}]', /^HEALTH_BINDINGS\[0\]: query must be a string/],
     ['[{"binding":"PINGER","kind":"do","path":"ready"}]', /^HEALTH_BINDINGS\[0\]: Check "pinger": path must start with "\/"/],

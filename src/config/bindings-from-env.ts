@@ -27,14 +27,14 @@ const KIND_ALIASES: Record<string, BindingKind> = {
   service: 'service',
   hyperdrive: 'hyperdrive',
 };
-const KNOWN_KEYS = new Set(['binding', 'kind', 'name', 'category', 'timeout_ms', 'path', 'method', 'instance', 'probe_key', 'write_probe', 'query', 'expect_status']);
+const KNOWN_KEYS = new Set(['binding', 'kind', 'name', 'category', 'timeout_ms', 'slow_ms', 'path', 'method', 'instance', 'probe_key', 'write_probe', 'query', 'expect_status']);
 
 /** One entry of `HEALTH_BINDINGS`, as written (JSON keys in snake_case). */
 type Spec = Record<string, unknown>;
 
 /**
  * `HEALTH_BINDINGS`: the Worker's bindings to check, as a JSON array of
- * `{ binding, kind, name?, category?, timeout_ms?, path?, method?, instance?,
+ * `{ binding, kind, name?, category?, timeout_ms?, slow_ms?, path?, method?, instance?,
  * probe_key?, write_probe?, query?, expect_status? }` or a comma-separated list
  * of `BINDING:kind[:category]`. Each binding is duck-typed against its kind;
  * problems name the binding and what it is instead, never a value.
@@ -86,12 +86,13 @@ function checkFor(label: string, spec: unknown, source: EnvSource, loadHyperdriv
   return BUILDERS[resolved](value as never, fields, commonOptions(binding, fields), loadHyperdrive);
 }
 
-/** Name, category and deadline; `defineCheck` validates them. */
+/** Name, category, deadline and slow threshold; `defineCheck` validates them. */
 function commonOptions(binding: string, fields: Spec): CheckOptions {
   return {
     name: (fields.name ?? binding.toLowerCase().replaceAll('_', '-')) as string,
     category: (fields.category ?? 'critical') as CheckCategory,
     timeoutMs: (fields.timeout_ms ?? DEFAULT_TIMEOUT_MS) as number,
+    ...(fields.slow_ms === undefined ? {} : { slowMs: fields.slow_ms as number }),
   };
 }
 

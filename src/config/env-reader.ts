@@ -52,6 +52,15 @@ export class EnvReader {
     return fallback;
   }
 
+  /** A whole number from `min` to `max` (a count, a threshold). */
+  count(name: string, fallback: number, { min, max }: { min: number; max: number }): number {
+    const n = this.wholeNumber(name);
+    if (n === undefined) return fallback;
+    if (n >= min && n <= max) return n;
+    this.problems.push(`${name} must be a whole number from ${min} to ${max}.`);
+    return fallback;
+  }
+
   /** A TCP port; 0 asks the system for a free one. */
   port(name: string, fallback: number): number {
     const n = this.wholeNumber(name);

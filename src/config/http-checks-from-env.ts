@@ -10,6 +10,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   url: 'url',
   category: 'category',
   timeoutMs: 'timeout_ms',
+  slowMs: 'slow_ms',
   method: 'method',
   expectStatus: 'expect_status',
   headers: 'headers',
@@ -18,7 +19,7 @@ const FIELDS: Readonly<Record<string, string>> = {
 const KNOWN_KEYS = Object.values(FIELDS);
 
 /**
- * `HEALTH_HTTP_CHECKS`: a JSON array of `{ name, url, category?, timeout_ms?, method?,
+ * `HEALTH_HTTP_CHECKS`: a JSON array of `{ name, url, category?, timeout_ms?, slow_ms?, method?,
  * expect_status?, headers?, follow_redirects? }`, or a comma-separated list of URLs
  * (each named after its host, critical, 5 s). `httpCheck` validates each entry.
  */
@@ -53,6 +54,7 @@ function optionsOf(env: EnvReader, label: string, fields: Record<string, unknown
     if (fields[field] !== undefined) options[option] = fields[field];
   }
   if (options.timeoutMs !== undefined) options.timeoutMs = wholeNumberOf(options.timeoutMs);
+  if (options.slowMs !== undefined) options.slowMs = wholeNumberOf(options.slowMs);
   options.followRedirects = fields.follow_redirects === true;
   return options as Omit<HttpCheckOptions, 'name'> & { name?: string };
 }

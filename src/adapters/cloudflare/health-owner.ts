@@ -1,4 +1,4 @@
-import { MemoryResultStore, ResultCache, type Check, type StatusChange, type StoredRun } from '../../core/index.ts';
+import { FlapDamper, MemoryResultStore, ResultCache, type Check, type CheckRunner, type DampingOptions, type StatusChange, type StoredRun } from '../../core/index.ts';
 
 /** What the owner needs from its own environment. */
 export interface HealthOwnerOptions {
@@ -18,11 +18,20 @@ export interface HealthOwnerOptions {
   /** Stop refreshing a selection nobody asked for in this long. @default 10 × refreshMs */
   idleMs?: number;
   /**
-   * Told once per change of a check's status, for the whole deployment: give
-   * it here, not to the isolates' `createHealth`, whose runs the owner makes.
+   * Flap damping, counted here over the deployment's runs: give it here, not
+   * to the isolates' `createHealth`, whose runs the owner makes.
    * @default none
    */
-  onStatusChange?: (change: StatusChange) => void;
+  damping?: DampingOptions;
+  /**
+   * Told once per change of a check's status, for the whole deployment: give
+   * it here, not to the isolates' `createHealth`, whose runs the owner makes.
+   * A returned promise (a webhook's POST) is kept alive with `waitUntil`.
+   * @default none
+   */
+  onStatusChange?: (change: StatusChange) => void | Promise<void>;
+  /** Runs the checks here. @default the core runner */
+  runChecks?: CheckRunner;
 }
 
 /** The parts of a Durable Object's state the owner uses. */
@@ -65,8 +74,16 @@ export function healthOwnerClass<Env>(build: (env: Env) => HealthOwnerOptions): 
     constructor(state: OwnerState, env: Env) {
       this.#state = state;
       this.#options = build(env);
-      const { freshMs, staleMs, onStatusChange } = this.#options;
-      this.#cache = new ResultCache({ freshMs, staleMs, store: this.#store, onStatusChange });
+      const { freshMs, staleMs, damping, onStatusChange, runChecks } = this.#options;
+      const waitUntil = state.waitUntil?.bind(state);
+      this.#cache = new ResultCache({
+        freshMs,
+        staleMs,
+        store: this.#store,
+        runChecks,
+        damper: damping ? new FlapDamper(damping) : undefined,
+        onStatusChange: onStatusChange && ((change) => keepAlive(onStatusChange(change), waitUntil)),
+      });
     }
 
     async fetch(request: Request): Promise<Response> {
@@ -113,4 +130,9 @@ export function healthOwnerClass<Env>(build: (env: Env) => HealthOwnerOptions): 
       await storage.setAlarm(Date.now() + refreshMs);
     }
   };
+}
+
+/** Hands a listener's pending work to `waitUntil`, so a POST outlives the request that saw the change. */
+function keepAlive(work: void | Promise<void>, waitUntil: ((promise: Promise<unknown>) => void) | undefined): void {
+  if (work instanceof Promise) waitUntil?.(work);
 }

@@ -8,6 +8,8 @@ export const SHARE_MODES = ['none', 'cache', 'durable-object'] as const;
 export interface WorkerSharing {
   store?: ResultStore;
   runChecks?: CheckRunner;
+  /** The Durable Object makes the runs (and so damps and posts status changes), not the isolate. */
+  remoteOwner?: boolean;
   problems: string[];
 }
 
@@ -36,7 +38,7 @@ export function shareFromEnv(env: Record<string, unknown>, periods: { freshMs: n
   const reach = reachMs(env.HEALTH_SHARE_REACH_MS);
   if (typeof reach === 'string') return { problems: [reach] };
   const share = new DurableObjectShare({ namespace: namespace as DurableObjectNamespaceLike, ...(reach === undefined ? {} : { reachMs: reach }) });
-  return { store: share, runChecks: share.runChecks, problems: [] };
+  return { store: share, runChecks: share.runChecks, remoteOwner: true, problems: [] };
 }
 
 function reachMs(value: unknown): number | string | undefined {
