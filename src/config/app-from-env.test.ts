@@ -16,10 +16,12 @@ const INVALID: readonly [string, readonly string[]][] = [
   ['NEON_FETCH_ENDPOINT', [`${SECRET}:${SECRET}@gw.test/sql`, `ftp://${SECRET}@gw.test/`, SECRET]],
   ['POSTGRES_CHECK_CATEGORY', [SECRET, `critical-${SECRET}`]],
   ['POSTGRES_CHECK_TIMEOUT_MS', [SECRET, `3000${SECRET}`, '987654321']],
+  ['POSTGRES_CHECK_SLOW_MS', [SECRET, '3000']],
   ['UPSTASH_REDIS_REST_URL', [`${SECRET}:${SECRET}@redis.test`, `redis://default:${SECRET}@redis.test:6379`, SECRET]],
   ['UPSTASH_REDIS_REST_TOKEN', [SECRET]],
   ['REDIS_CHECK_CATEGORY', [SECRET]],
   ['REDIS_CHECK_TIMEOUT_MS', [SECRET, '-1']],
+  ['REDIS_CHECK_SLOW_MS', [SECRET, '0']],
   ['REDIS_CHECK_WRITE_PROBE', [SECRET]],
   ['HEALTH_HTTP_CHECKS', [
     `[{"name": "api", "url": "${SECRET}"`,
@@ -44,6 +46,11 @@ const INVALID: readonly [string, readonly string[]][] = [
   ['HEALTH_DRAIN_CACHE_MS', [SECRET, '0']],
   ['HEALTH_DETAILS_TOKEN', [SECRET]],
   ['HEALTH_CACHE_MS', [SECRET, '60001']],
+  ['HEALTH_FAILURE_THRESHOLD', [SECRET, '0']],
+  ['HEALTH_SUCCESS_THRESHOLD', [SECRET, '101']],
+  // Valid URLs too: on this platform nothing posts once per transition, so any webhook is a problem.
+  ['HEALTH_WEBHOOK_URL', [SECRET, `https://${SECRET}:${SECRET}@hooks.test/`, `https://hooks.test/services/${SECRET}`, `http://hooks.test/?token=${SECRET}`]],
+  ['HEALTH_WEBHOOK_TIMEOUT_MS', [SECRET, '30001']],
 ];
 const SERVER_INVALID: readonly [string, string][] = [
   ['PORT', SECRET],
