@@ -62,6 +62,8 @@ export interface App {
   fetch: (request: Request) => Promise<Response>;
   /** Flap damping and status events, for whoever makes the runs (a Durable Object owner reads them here). */
   keeping: ResultKeeping;
+  /** Stops the background refresh (`HEALTH_REFRESH_MS`), which otherwise runs as long as the process. */
+  stopRefreshing: () => void;
   /** Configuration problems, one line each; empty when the configuration is valid. */
   problems: readonly string[];
 }
@@ -116,7 +118,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
   const judged = built(problems, String, () => createHealth({ ...healthOptions, checks }));
   const health = judged !== undefined && problems.length === 0 ? judged : createHealth(healthOptions);
   if (problems.length > 0) log(invalidConfigurationMessage(problems));
-  else health.startRefreshing();
+  const stopRefreshing = problems.length > 0 ? () => {} : health.startRefreshing();
   const page = statusPage(health, { base, history: metrics, ...authorize });
   const routes = { '/status': page, '/badge.svg': statusBadge(health), '/metrics': metricsEndpoint({ metrics, lifecycle, version, ...authorize }) };
   const router = createHealthRouter(health, { base, routes, navigation: page });
@@ -124,7 +126,7 @@ export function createAppFromEnv(source: EnvSource, options: AppFromEnvOptions):
     await drain.apply(lifecycle);
     return router.fetch(request, context);
   });
-  return { health, periods, router, fetch, keeping, problems };
+  return { health, periods, router, fetch, keeping, stopRefreshing, problems };
 }
 
 const FREEZES_AFTER_RESPONSE = new Set(['aws-lambda', 'netlify-functions']);
