@@ -12,7 +12,7 @@ const AT = Date.UTC(2026, 11, 1, 14, 0, 0);
 
 describe('statusEvent', () => {
   it.each([
-    [change('healthy', 'unhealthy', 'http_5xx'), 'edge-health: api is unhealthy (was healthy; reason http_5xx), version 1.2.3'],
+    [change('healthy', 'unhealthy', 'http_status'), 'edge-health: api is unhealthy (was healthy; reason http_status), version 1.2.3'],
     [change('unhealthy', 'healthy'), 'edge-health: api is healthy (was unhealthy), version 1.2.3'],
     [change('healthy', 'degraded', 'slow'), 'edge-health: api is degraded (was healthy; reason slow), version 1.2.3'],
     [change(undefined, 'unhealthy', 'timeout'), 'edge-health: api is unhealthy (first check; reason timeout), version 1.2.3'],

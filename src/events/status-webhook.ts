@@ -21,7 +21,7 @@ export interface StatusEvent {
   /** `null` when the service had not seen the check before (its first run showed a problem). */
   from: string | null;
   to: string;
-  /** The classified reason (`timeout`, `http_5xx`, `slow`, …); never free text. */
+  /** The classified reason (`timeout`, `http_status`, `slow`, …); never free text. */
   reason: string | null;
   /** When the transition was seen (ISO 8601). */
   time: string;

@@ -14,6 +14,7 @@ export const PUBLIC_SUBPATHS: Readonly<Record<string, { exports: readonly string
   'edge-health/adapters/cloudflare': { exports: ['CacheApiStore', 'DurableObjectShare', 'healthOwnerClass', 'shareFromEnv'] },
   'edge-health/adapters/node': { exports: ['serve', 'toRequest', 'writeResponse'], node: true },
   'edge-health/config': { exports: ['createAppFromEnv', 'EnvReader'] },
+  'edge-health/events': { exports: ['statusWebhook'] },
   'edge-health/status': { exports: ['statusPage', 'statusBadge'] },
   'edge-health/metrics': { exports: ['HealthMetrics', 'metricsEndpoint'] },
   'edge-health/otel': { exports: ['readinessTracing'] },

@@ -28,7 +28,7 @@ describe('noteConnectionQueue', () => {
   });
 
   it('blames nothing but the timeout: a refused or failing check keeps its own message', () => {
-    const reports = [...run(6, []), report('down', 'network', 'connection refused'), report('bad', 'http_5xx', 'HTTP 503')];
+    const reports = [...run(6, []), report('down', 'network', 'connection refused'), report('bad', 'http_status', 'HTTP 503')];
     expect(noteConnectionQueue(reports)).toEqual(reports);
   });
 

@@ -28,6 +28,7 @@ export function secretMatrix(stack: TestStack, fixtures: Pick<HttpFixtures, 'htt
   const apiPassword = distinctive('Ap');
   const apiKey = distinctive('Ak');
   const databaseUser = distinctive('Du');
+  const webhookToken = distinctive('Wh');
   const secrets = {
     'DATABASE_URL password': new URL(stack.databaseUrl).password,
     'DATABASE_URL password (stopped server)': new URL(stack.stoppedDatabaseUrl).password,
@@ -37,6 +38,7 @@ export function secretMatrix(stack: TestStack, fixtures: Pick<HttpFixtures, 'htt
     'HEALTH_HTTP_CHECKS url user': apiUser,
     'HEALTH_HTTP_CHECKS url password': apiPassword,
     'HEALTH_HTTP_CHECKS header': apiKey,
+    'HEALTH_WEBHOOK_URL path token': webhookToken,
   };
   const api = (origin: string, extra: Record<string, unknown> = {}): string => {
     const url = new URL(origin);
@@ -53,18 +55,21 @@ export function secretMatrix(stack: TestStack, fixtures: Pick<HttpFixtures, 'htt
     UPSTASH_REDIS_REST_TOKEN: stack.upstashToken,
     HEALTH_HTTP_CHECKS: api(`${fixtures.http}/ok`),
   };
+  const down = {
+    ...up,
+    DATABASE_URL: stack.stoppedDatabaseUrl,
+    UPSTASH_REDIS_REST_URL: stack.stoppedRedisUpstashUrl,
+    HEALTH_HTTP_CHECKS: api(fixtures.refused),
+  };
   const timeout = String(FAULT_TIMEOUT_MS);
   return {
     secrets,
     checkNames: ['postgres', 'redis', 'api'],
     faults: {
       'dependencies up': up,
-      'dependencies down': {
-        ...up,
-        DATABASE_URL: stack.stoppedDatabaseUrl,
-        UPSTASH_REDIS_REST_URL: stack.stoppedRedisUpstashUrl,
-        HEALTH_HTTP_CHECKS: api(fixtures.refused),
-      },
+      'dependencies down': down,
+      // Node posts each first sight of a failure and logs the refused POST; elsewhere the webhook is invalid configuration.
+      'dependencies down, status webhook refused': { ...down, HEALTH_WEBHOOK_URL: `${fixtures.refused}/services/${webhookToken}` },
       'dependencies timing out': {
         ...up,
         NEON_FETCH_ENDPOINT: `${stack.neonFaults}/hang/sql`,
