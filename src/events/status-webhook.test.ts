@@ -86,6 +86,21 @@ describe('statusWebhook', () => {
     expect(bodies).toEqual(['unhealthy', 'healthy']);
   });
 
+  it('drops (and logs) events beyond 100 waiting for a receiver that hangs, so memory stays bounded', async () => {
+    const lines: string[] = [];
+    let calls = 0;
+    const notify = statusWebhook({
+      url: 'https://hooks.test/x',
+      fetch: () => ((calls += 1), new Promise<Response>(() => {})),
+      timeoutMs: 60_000,
+      log: (line) => lines.push(line),
+    });
+    for (let i = 0; i < 150; i += 1) void notify(i % 2 === 0 ? change('healthy', 'unhealthy', 'timeout') : change('unhealthy', 'healthy'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toBe(1);
+    expect(lines.filter((line) => line.includes('dropped'))).toHaveLength(50);
+  });
+
   it.each([
     ['an error status', async () => new Response('nope', { status: 500 }), 'the receiver answered HTTP 500'],
     ['a rejected fetch', async () => Promise.reject(new TypeError('fetch failed: https://hooks.test/T0/secret-path')), 'could not connect'],

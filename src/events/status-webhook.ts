@@ -54,6 +54,9 @@ export function statusEvent(change: StatusChange, version: string, at: number): 
   };
 }
 
+/** How many events may wait for a slow receiver before new ones are dropped (and logged). */
+const MAX_WAITING = 100;
+
 /**
  * A status-change listener that POSTs each newsworthy transition as JSON (a
  * Slack incoming webhook URL works as is: it reads `text`). POSTs go one at a
@@ -74,13 +77,21 @@ export function statusWebhook(options: StatusWebhookOptions): (change: StatusCha
   const log = options.log ?? console.error;
   const send = options.fetch ?? ((request: Request) => fetch(request));
   let queue = Promise.resolve();
+  let waiting = 0;
   const deliver = async (event: StatusEvent): Promise<void> => {
+    waiting -= 1;
     const failure = await post(send, url, event, timeoutMs).catch(() => 'could not connect');
     if (failure) log(`edge-health: status webhook for ${event.check} (${event.from ?? 'new'} → ${event.to}) not delivered: ${failure}`);
   };
   return (change) => {
     if (!isNewsworthy(change)) return queue;
     const event = statusEvent(change, version, now());
+    // Why a bound: a receiver that hangs while a check flaps must not grow memory without end.
+    if (waiting >= MAX_WAITING) {
+      log(`edge-health: status webhook for ${event.check} (${event.from ?? 'new'} → ${event.to}) dropped: ${MAX_WAITING} events already wait for the receiver`);
+      return queue;
+    }
+    waiting += 1;
     queue = queue.then(() => deliver(event));
     return queue;
   };
