@@ -66,6 +66,23 @@ describe('runCheck', () => {
     expect((seen?.reason as Error).name).toBe('TimeoutError');
   });
 
+  it('cancels what a finished check left running with an AbortError', async () => {
+    const signals: AbortSignal[] = [];
+    const check = defineCheck({
+      name: 'leaky',
+      run: async (signal) => {
+        signals.push(signal);
+        return { status: 'healthy' };
+      },
+    });
+    await runCheck(check);
+    await runCheck(check);
+    expect(signals.map((signal) => [signal.aborted, (signal.reason as Error).name])).toEqual([
+      [true, 'AbortError'],
+      [true, 'AbortError'],
+    ]);
+  });
+
   it('turns a throw, a rejection and a non-Error rejection into unhealthy', async () => {
     const reports = await runChecks([
       defineCheck({ name: 'throws', run: () => { throw new Error('boom'); } }),
