@@ -3,7 +3,7 @@
  * every table with median (min–max), and each target with its verdict.
  */
 import type { DeadlineRow } from './deadlines-section.ts';
-import { DELAYS_MS, TIMEOUT_MS } from './deadlines-section.ts';
+import { DELAYS_MS, PAIRS, PHYSICAL_LIMIT, TIMEOUT_MS } from './deadlines-section.ts';
 import { PROBES, type LoadRow } from './load-section.ts';
 import type { SizeRow } from './size-section.ts';
 import type { SpeedResult } from './speed-section.ts';
@@ -72,9 +72,12 @@ ${speedTable(speed.rows)}
 
 ## Added latency
 
-Three HTTP dependencies answering after ${DELAYS_MS.join(', ')} ms (\`local/external-api\`'s \`/slow/<ms>\`), each check with a 1,000 ms timeout; a readiness probe's answer time minus the slowest dependency (${Math.max(...DELAYS_MS)} ms), probes one at a time, over HTTP to a server process.
+Three HTTP dependencies answering after ${DELAYS_MS.join(', ')} ms (\`local/external-api\`'s \`/slow/<ms>\`), each check with a 1,000 ms timeout, probes one at a time over HTTP (node:http keep-alive client) to a server process. Each probe of a target is paired with a probe of the **physical limit**, a bare node:http handler that fetches only the slowest dependency and answers, in alternating order (${PAIRS} pairs); the slowest dependency's time is read at its own server (from its request's head arriving to its answer's last byte sent), so that a timer firing late there counts for no one. **Added over the limit** is (target's answer − its slowest dependency's time) − (the limit's answer − its dependency's time), pair by pair: the probe's own round trip, one outbound fetch and the load of that moment fall on both sides. The other two columns are the plain readings, answer − the dependency's time at its server and answer − ${Math.max(...DELAYS_MS)} ms; the limit's own row shows what the round trips alone cost on this machine.
 
-${table(['what', 'added ms', 'HTTP status'], results.added.map((r) => [r.label, fmt(r.sequential, ms), String(r.status)]))}
+${table(
+  ['what', 'added over the limit, ms', 'answer − dependency, ms', `answer − ${Math.max(...DELAYS_MS)} ms`, 'HTTP status'],
+  results.added.map((r) => [r.label, r.label === PHYSICAL_LIMIT ? '(reference)' : fmt(r.sequential, ms), r.overDependency ? fmt(r.overDependency, ms) : '–', r.overNominal ? fmt(r.overNominal, ms) : '–', String(r.status)]),
+)}
 
 ## Timeout precision
 

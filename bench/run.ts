@@ -54,7 +54,8 @@ function evaluate(results: Omit<Results, 'targets' | 'notes'>): Target[] {
   const peers = ['@godaddy/terminus liveness', 'lightship /live'].map((label) => find(rows, 'Node', label));
   const bestPeer = Math.max(...peers.map((p) => p?.cpuRatio.median ?? 0));
   const bestPeerReq = Math.max(...peers.map((p) => p?.ratio.median ?? 0));
-  const added = results.added.find((r) => r.label === 'edge-health')?.sequential.median ?? NaN;
+  const ours = results.added.find((r) => r.label === 'edge-health');
+  const added = ours?.sequential.median ?? NaN;
   const late = results.timeouts.filter((r) => r.label.startsWith('edge-health'));
   const worstLate = Math.max(...late.map((r) => r.sequential.median));
   const own = results.sizes.find((s) => s.label.includes('without itty-router'))?.gzip ?? NaN;
@@ -70,7 +71,12 @@ function evaluate(results: Omit<Results, 'targets' | 'notes'>): Target[] {
     },
     { what: 'cached readiness in workerd', goal: '≥ 80 % of bare', measured: both(cached('workerd')), met: (cached('workerd')?.cpuRatio.median ?? 0) >= 0.8 && (cached('workerd')?.ratio.median ?? 0) >= 0.8 },
     { what: 'cached readiness on Node', goal: '≥ 80 % of bare', measured: both(cached('Node')), met: (cached('Node')?.cpuRatio.median ?? 0) >= 0.8 },
-    { what: 'added latency', goal: '≤ 2 ms at p50', measured: `${added.toFixed(1)} ms`, met: added <= 2 },
+    {
+      what: 'added latency',
+      goal: '≤ 2 ms at p50',
+      measured: `${added.toFixed(1)} ms over the physical limit (answer − dependency: ${ours?.overDependency?.median.toFixed(1) ?? '–'} ms)`,
+      met: added <= 2,
+    },
     { what: 'timeout overshoot', goal: '≤ 25 ms', measured: late.map((r) => `${r.label.replace('edge-health, ', '')}: ${fmt(r.sequential, (v) => v.toFixed(1))} ms`).join('; '), met: worstLate <= 25 },
     {
       what: 'dependency calls with the per-isolate cache',
