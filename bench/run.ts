@@ -13,7 +13,7 @@ import { addedLatency, timeoutPrecision } from './deadlines-section.ts';
 import { dependencyLoad } from './load-section.ts';
 import { pinning } from './measure.ts';
 import { fmt, renderReport, type Results, type Target } from './report.ts';
-import { sizeSection } from './size-section.ts';
+import { OWN_CODE_USED, sizeSection } from './size-section.ts';
 import { speedSection } from './speed-section.ts';
 import type { Row } from './throughput.ts';
 
@@ -58,7 +58,8 @@ function evaluate(results: Omit<Results, 'targets' | 'notes'>): Target[] {
   const added = ours?.sequential.median ?? NaN;
   const late = results.timeouts.filter((r) => r.label.startsWith('edge-health'));
   const worstLate = Math.max(...late.map((r) => r.sequential.median));
-  const own = results.sizes.find((s) => s.label.includes('without itty-router'))?.gzip ?? NaN;
+  const own = results.sizes.find((s) => s.label === OWN_CODE_USED)?.gzip ?? NaN;
+  const everyExport = results.sizes.find((s) => s.label.includes('every export, without itty-router'))?.gzip ?? NaN;
   const cacheLoad = results.load.find((r) => r.label.includes('per-isolate'));
   const both = (row: Row | undefined): string => `${pct(row?.ratio.median)} req/s, ${pct(row?.cpuRatio.median)} CPU`;
   return [
@@ -84,7 +85,12 @@ function evaluate(results: Omit<Results, 'targets' | 'notes'>): Target[] {
       measured: cacheLoad ? `API ${cacheLoad.paced[0]} paced, ${cacheLoad.burst[0]} at once` : '–',
       met: cacheLoad ? cacheLoad.paced[0] <= 1 && cacheLoad.burst[0] <= 1 : false,
     },
-    { what: 'our own code (core + router), minified', goal: '≤ 8 KB gzipped', measured: `${own} bytes`, met: own <= 8192 },
+    {
+      what: 'our own code (core + router), minified',
+      goal: '≤ 8 KB gzipped',
+      measured: `${own} bytes as a Worker ships it (createHealth + createHealthRouter); ${everyExport} bytes with every export kept`,
+      met: own <= 8192,
+    },
   ];
 }
 

@@ -12,12 +12,16 @@ import { miniflareFor } from './workerd.ts';
 const root = new URL('..', import.meta.url).pathname;
 const COLD_RUNS = 5;
 
+/** The target's row: what a Worker calling createHealth and createHealthRouter bundles of ours. */
+export const OWN_CODE_USED = 'our own code as a Worker ships it: createHealth + createHealthRouter, without itty-router';
+
 /** [label, entry, packages left out, path of the first request, bindings] */
 const BUNDLES: [string, string, string[], string, Record<string, string>][] = [
   ['bare Worker (reference)', 'bench/targets/workers/bare.ts', [], '/', {}],
   ['edge-health Worker, all checks (src/worker.ts)', 'src/worker.ts', [], '/health/live', {}],
-  ['our own code: core + router, without itty-router', 'bench/targets/workers/own-code.ts', ['itty-router'], '', {}],
-  ['our own code: core + router, with itty-router', 'bench/targets/workers/own-code.ts', [], '', {}],
+  ['our own code: core + router, every export, without itty-router', 'bench/targets/workers/own-code.ts', ['itty-router'], '', {}],
+  ['our own code: core + router, every export, with itty-router', 'bench/targets/workers/own-code.ts', [], '', {}],
+  [OWN_CODE_USED, 'bench/targets/workers/own-code-used.ts', ['itty-router'], '', {}],
   ['HTTP-only Worker (test/fixtures/http-only-worker)', 'test/fixtures/http-only-worker/worker.ts', [], '/health/live', { API_URL: 'http://127.0.0.1:9/' }],
   ['Hono hello world (reference)', 'bench/targets/workers/hono-hello.ts', [], '/', {}],
 ];
