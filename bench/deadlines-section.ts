@@ -4,9 +4,9 @@
  * edge-health and for each peer, over HTTP from a separate process.
  *
  * Added latency is paired against the physical limit: a bare handler that
- * fetches only the slowest dependency, probed alternately with each target
- * in the same loop, so that the probe's own round trip, one outbound fetch
- * and the machine's load of the moment cancel out. Each probe's dependency
+ * fetches only the slowest dependency, probed just before or after each probe
+ * of a target, every target visited in each round, so that the probe's own
+ * round trip, one outbound fetch and the machine's load of the moment cancel out. Each probe's dependency
  * time is read at the dependency's own server, so a timer that fired late
  * there is not blamed on the handler.
  */
@@ -91,7 +91,7 @@ function serverSideTimes(server: Server): { slowestSince(since: number): number 
   };
 }
 
-type Probe = () => Promise<{ total: number; dependency: number; status: number }>;
+type Probe = () => Promise<Sample>;
 
 function prober(server: NodeServer, dependency: ReturnType<typeof serverSideTimes>): Probe {
   const url = `${server.url}${server.ready}`;
@@ -102,25 +102,46 @@ function prober(server: NodeServer, dependency: ReturnType<typeof serverSideTime
   };
 }
 
-/** `PAIRS` pairs, the order inside a pair alternating, so that drift in the machine's load falls on both. */
-async function paired(target: Probe, limit: Probe): Promise<Omit<DeadlineRow, 'label'>> {
-  await target();
-  await limit();
-  const added: number[] = [];
-  const overDependency: number[] = [];
-  const overNominal: number[] = [];
-  let status = 0;
-  for (let i = 0; i < PAIRS; i += 1) {
-    const first = i % 2 ? limit : target;
-    const a = await first();
-    const b = await (i % 2 ? target : limit)();
-    const [t, l] = i % 2 ? [b, a] : [a, b];
-    added.push(t.total - t.dependency - (l.total - l.dependency));
-    overDependency.push(t.total - t.dependency);
-    overNominal.push(t.total - Math.max(...DELAYS_MS));
-    status = t.status;
+interface Sample {
+  total: number;
+  dependency: number;
+  status: number;
+}
+
+/** One probe of `target` and one of the limit, in the given order; the limit's own readings when they are the same. */
+async function pair(target: Probe, limit: Probe, targetFirst: boolean): Promise<[Sample, Sample]> {
+  const first = await (targetFirst ? target : limit)();
+  if (target === limit) return [first, first];
+  const second = await (targetFirst ? limit : target)();
+  return targetFirst ? [first, second] : [second, first];
+}
+
+function addedRow(label: string, pairs: [Sample, Sample][], reference: boolean): DeadlineRow {
+  const over = (s: Sample): number => s.total - s.dependency;
+  return {
+    label,
+    sequential: spread(reference ? [0] : pairs.map(([t, l]) => over(t) - over(l))),
+    overDependency: spread(pairs.map(([t]) => over(t))),
+    overNominal: spread(pairs.map(([t]) => t.total - Math.max(...DELAYS_MS))),
+    status: pairs.at(-1)?.[0].status ?? 0,
+  };
+}
+
+/**
+ * `PAIRS` rounds; each round visits every target (in an order that rotates)
+ * with a probe of the limit just before or after it, alternating, so that a
+ * busier moment of the machine falls on every row and on both sides of a pair.
+ */
+async function rounds(targets: Probe[], limit: Probe): Promise<[Sample, Sample][][]> {
+  const pairs: [Sample, Sample][][] = targets.map(() => []);
+  for (const target of targets) await pair(target, limit, true);
+  for (let round = 0; round < PAIRS; round += 1) {
+    for (let k = 0; k < targets.length; k += 1) {
+      const index = (k + round) % targets.length;
+      pairs[index]?.push(await pair(targets[index] as Probe, limit, (round + k) % 2 === 0));
+    }
   }
-  return { sequential: spread(added), overDependency: spread(overDependency), overNominal: spread(overNominal), status };
+  return pairs;
 }
 
 export async function addedLatency(log: (line: string) => void): Promise<DeadlineRow[]> {
@@ -128,27 +149,23 @@ export async function addedLatency(log: (line: string) => void): Promise<Deadlin
   const dependency = serverSideTimes(api.server);
   const script = await buildNodeServer();
   const deps: Dep[] = DELAYS_MS.map((ms, i) => ({ name: `dep${i}`, url: `${api.url}/slow/${ms}`, timeoutMs: 1000 }));
-  const limitServer = await startNodeServer(script, 'naive handler', { BENCH_DEPS: JSON.stringify(deps.slice(-1)) });
-  const limit = prober(limitServer, dependency);
-  const rows: DeadlineRow[] = [];
+  const servers: NodeServer[] = [];
   try {
-    const self = await paired(limit, limit);
-    rows.push({ label: PHYSICAL_LIMIT, ...self, sequential: spread([0]) });
-    for (const [label, target] of DEADLINE_TARGETS) {
-      const server = await startNodeServer(script, target, { BENCH_DEPS: JSON.stringify(deps) });
-      try {
-        rows.push({ label, ...(await paired(prober(server, dependency), limit)) });
-      } finally {
-        await server.stop();
-      }
-      const row = rows.at(-1);
-      log(`  added latency ${label}: p50 ${row?.sequential.median.toFixed(1)} ms over the limit, ${row?.overDependency?.median.toFixed(1)} ms over the dependency`);
+    servers.push(await startNodeServer(script, 'naive handler', { BENCH_DEPS: JSON.stringify(deps.slice(-1)) }));
+    for (const [, target] of DEADLINE_TARGETS) servers.push(await startNodeServer(script, target, { BENCH_DEPS: JSON.stringify(deps) }));
+    const probes = servers.map((server) => prober(server, dependency));
+    const limit = probes[0] as Probe;
+    const pairs = await rounds(probes, limit);
+    const labels = [PHYSICAL_LIMIT, ...DEADLINE_TARGETS.map(([label]) => label)];
+    const rows = labels.map((label, i) => addedRow(label, pairs[i] ?? [], i === 0));
+    for (const row of rows.slice(1)) {
+      log(`  added latency ${row.label}: p50 ${row.sequential.median.toFixed(1)} ms over the limit, ${row.overDependency?.median.toFixed(1)} ms over the dependency`);
     }
+    return rows;
   } finally {
-    await limitServer.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     await api.close();
   }
-  return rows;
 }
 
 async function probe(script: string, target: string, deps: Dep[], minusMs: number): Promise<Omit<DeadlineRow, 'label'>> {

@@ -90,3 +90,19 @@ describe('httpCheck options', () => {
     expect((thrown as Error).message).not.toMatch(/user|pass|ftp|GE T|secret|bad header|1000/);
   });
 });
+
+describe('httpCheck with a body it does not read', () => {
+  it.each([
+    ['a healthy answer', 200, 'healthy'],
+    ['an unhealthy answer', 503, 'unhealthy'],
+  ])('cancels the body of %s with an AbortError', async (_, status, expected) => {
+    const reasons: unknown[] = [];
+    const fetchStub = async (): Promise<Response> => {
+      const body = new ReadableStream({ cancel: (reason) => void reasons.push(reason) });
+      return new Response(body, { status });
+    };
+    const report = await runCheck(httpCheck({ name: 'api', url: 'http://api.invalid/', fetch: fetchStub }));
+    expect(report.status).toBe(expected);
+    expect(reasons.map((reason) => (reason as Error).name)).toEqual(['AbortError']);
+  });
+});

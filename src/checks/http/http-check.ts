@@ -72,7 +72,7 @@ export function httpCheck(options: HttpCheckOptions): Check {
       const verdict = statusFromHttp(response.status, isExpected);
       const details = verdict.details ?? {};
       if (verdict.status !== 'healthy') {
-        await response.body?.cancel().catch(() => {});
+        await discardBody(response);
         return verdict;
       }
       if (options.expectBody !== undefined) {
@@ -84,10 +84,19 @@ export function httpCheck(options: HttpCheckOptions): Check {
         }
         return { status: 'healthy', details };
       }
-      await response.body?.cancel().catch(() => {});
+      await discardBody(response);
       return { status: 'healthy', details };
     },
   });
+}
+
+// Why a reason: without one, undici's cancel builds a DOMException, stack trace and
+// all, on every probe of every healthy check: the costliest step of one in a profile.
+let unread: DOMException | undefined;
+
+/** Drops a body the check does not read. */
+async function discardBody(response: Response): Promise<void> {
+  await response.body?.cancel((unread ??= new DOMException('the check does not read this body', 'AbortError'))).catch(() => {});
 }
 
 interface Credentials {
