@@ -38,13 +38,20 @@ export function switchWord(text: string): boolean | undefined {
 /**
  * The operator's drain switch, for platforms with no shutdown signal (Workers,
  * Netlify): when on, every isolate answers readiness 503 `draining` (liveness
- * stays 200) until it is turned off. Each isolate reads the flag store at most
- * once per `cacheMs`.
+ * stays 200) until it is turned off. Each isolate reads the flag store about
+ * once per `cacheMs`: the request that finds the flag stale reads it, and
+ * requests arriving during that read answer with the last value read.
+ *
+ * Why no read is shared: in workerd an I/O object belongs to the request that
+ * created it, and a request that awaited another request's pending KV read was
+ * answered 500 "Cannot perform I/O on behalf of a different request" (the soak
+ * saw bursts of them at every refresh). So each request awaits only its own
+ * read; before the first read has finished, every request reads for itself.
  */
 export class DrainSwitch {
   #readAt = Number.NEGATIVE_INFINITY;
   #on = false;
-  #reading: Promise<void> | undefined;
+  #reading = false;
 
   constructor(private readonly options: DrainSwitchOptions) {}
 
@@ -57,23 +64,23 @@ export class DrainSwitch {
     }
     if (!store) return;
     const now = (this.options.now ?? Date.now)();
-    if (now - this.#readAt >= (this.options.cacheMs ?? 10_000)) {
-      this.#reading ??= store
-        .get(this.options.key ?? 'drain')
-        .then((value) => {
-          this.#on = value !== null && switchWord(value) === true;
-          this.#readAt = now;
-        })
-        .catch(() => {
-          // Why keep the last value: a KV hiccup must not flap every isolate in and out of rotation.
-          this.#readAt = now;
-        })
-        .finally(() => {
-          this.#reading = undefined;
-        });
-      await this.#reading;
-    }
+    const stale = now - this.#readAt >= (this.options.cacheMs ?? 10_000);
+    const neverRead = this.#readAt === Number.NEGATIVE_INFINITY;
+    if (stale && (!this.#reading || neverRead)) await this.#read(store, now);
     if (this.#on) lifecycle.drain('drained by the operator (drain flag)');
     else lifecycle.undrain();
+  }
+
+  async #read(store: FlagStore, now: number): Promise<void> {
+    this.#reading = true;
+    try {
+      const value = await store.get(this.options.key ?? 'drain');
+      this.#on = value !== null && switchWord(value) === true;
+    } catch {
+      // Why keep the last value: a KV hiccup must not flap every isolate in and out of rotation.
+    } finally {
+      this.#readAt = Math.max(this.#readAt, now);
+      this.#reading = false;
+    }
   }
 }
