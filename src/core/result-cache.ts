@@ -50,10 +50,12 @@ export interface StatusChange {
   report: CheckReport;
 }
 
-/** A run in flight: its outcome, and the reports of the checks already done. */
+/** A run in flight: its outcome, the reports of the checks already done, and the finished reports, once there. */
 interface Flight {
   done: Promise<CheckReport[]>;
   partial: (CheckReport | undefined)[];
+  finished?: CheckReport[];
+  failed?: { error: unknown };
 }
 
 export interface CachedReports {
@@ -113,16 +115,17 @@ export class ResultCache {
       if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
       if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {
         // Why not awaited: the stale answer goes now; the one shared refresh runs on.
-        void this.#shared(key, checks, caller.waitUntil).done;
+        this.#shared(key, checks, caller.waitUntil);
         return reused(stored.reports, ageMs);
       }
     }
     const started = this.#now();
-    const flight = this.#shared(key, checks, caller.waitUntil);
+    const running = this.#running.get(key);
+    const flight = running ?? this.#shared(key, checks, caller.waitUntil);
     // Why a deadline even without a budget: the run may belong to a request that
     // the platform ended (a Worker's run outside waitUntil), and then never settles.
     const waitMs = caller.waitMs ?? slowestTimeoutMs(checks) + WAITER_GRACE_MS;
-    const reports = await raceDeadline(flight.done, {
+    const reports = await raceDeadline(running ? joined(running, waitMs) : flight.done, {
       ms: waitMs,
       onTimeout: () =>
         checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, caller.waitMs === undefined ? undefined : caller.budgetMs, this.#now() - started)),
@@ -134,7 +137,8 @@ export class ResultCache {
 
   /** Makes a run for `key` now (or joins the one in flight) and keeps it: a background refresh. */
   async refresh(key: string, checks: readonly Check[]): Promise<void> {
-    await this.#shared(key, checks, undefined).done;
+    const running = this.#running.get(key);
+    await (running ? joined(running, slowestTimeoutMs(checks) + WAITER_GRACE_MS) : this.#shared(key, checks, undefined).done);
   }
 
   #announce(reports: readonly CheckReport[]): void {
@@ -156,7 +160,12 @@ export class ResultCache {
     if (!flight) {
       const partial: Flight['partial'] = [];
       const done = this.#run(key, checks, partial).finally(() => this.#running.delete(key));
-      flight = { done, partial };
+      const started: Flight = { done, partial };
+      done.then(
+        (reports) => void (started.finished = reports),
+        (error: unknown) => void (started.failed = { error }),
+      );
+      flight = started;
       this.#running.set(key, flight);
       waitUntil?.(done);
     }
@@ -173,6 +182,28 @@ export class ResultCache {
     return reports;
   }
 }
+
+/**
+ * The reports of a run another caller started, once it has finished, watched
+ * on this caller's own timer. Why never the run's promise: in workerd, I/O
+ * belongs to the request that started it, and a request whose continuation
+ * hung on another request's run was, under sustained load, resumed in that
+ * request's context: its answer was refused with "Cannot perform I/O on behalf
+ * of a different request" (the soak: every shared answer, once it began).
+ * Waking on its own timer keeps each request in its own context.
+ */
+async function joined(flight: Flight, forMs: number): Promise<CheckReport[]> {
+  const until = performance.now() + forMs;
+  for (let pollMs = 1; !flight.finished; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
+    if (flight.failed) throw flight.failed.error;
+    // Why a limit: a run the platform cancelled never finishes, and the caller's own deadline has answered by now.
+    if (performance.now() > until) throw new Error(`the shared run did not finish within ${forMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+  return flight.finished;
+}
+
+const MAX_POLL_MS = 16;
 
 const reused = (reports: CheckReport[], ageMs: number): CachedReports => ({
   reports: reports.map((report) => ({ ...report, ageMs })),
