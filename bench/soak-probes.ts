@@ -94,6 +94,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   let errors = 0;
   const fail = (text: string): void => {
     errors += 1;
+    if (process.env.SOAK_TRACE) console.error(`error at ${Math.round(performance.now())} ms: ${text.slice(0, 80)}`);
     if (failures.length < 5) failures.push(text);
   };
   const send = async (index: number): Promise<number> => {
