@@ -76,6 +76,21 @@ describe('ResultCache', () => {
     }
   });
 
+  it('stops waking a waiter that joined a run which never ends once its deadline has answered it', async () => {
+    vi.useFakeTimers();
+    try {
+      const quick = defineCheck({ name: 'db', timeoutMs: 200, run: () => ({ status: 'healthy' }) });
+      const cache = new ResultCache({ freshMs: 0, runChecks: () => new Promise<CheckReport[]>(() => {}) });
+      const answers = Promise.all([cache.get('k', [quick]), cache.get('k', [quick])]);
+      await vi.advanceTimersByTimeAsync(1250);
+      expect((await answers).map(({ reports }) => reports[0]?.reason)).toEqual(['timeout', 'timeout']);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('hands the run to the starter\'s waitUntil, once', async () => {
     const gate = gatedRunner();
     const cache = new ResultCache({ freshMs: 0, runChecks: gate.runner });

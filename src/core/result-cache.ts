@@ -125,7 +125,7 @@ export class ResultCache {
     // Why a deadline even without a budget: the run may belong to a request that
     // the platform ended (a Worker's run outside waitUntil), and then never settles.
     const waitMs = caller.waitMs ?? slowestTimeoutMs(checks) + WAITER_GRACE_MS;
-    const reports = await raceDeadline(running ? joined(running, waitMs) : flight.done, {
+    const reports = await raceDeadline(running ? joined(running, waitMs, this.#now) : flight.done, {
       ms: waitMs,
       onTimeout: () =>
         checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, caller.waitMs === undefined ? undefined : caller.budgetMs, this.#now() - started)),
@@ -138,7 +138,7 @@ export class ResultCache {
   /** Makes a run for `key` now (or joins the one in flight) and keeps it: a background refresh. */
   async refresh(key: string, checks: readonly Check[]): Promise<void> {
     const running = this.#running.get(key);
-    await (running ? joined(running, slowestTimeoutMs(checks) + WAITER_GRACE_MS) : this.#shared(key, checks, undefined).done);
+    await (running ? joined(running, slowestTimeoutMs(checks) + WAITER_GRACE_MS, this.#now) : this.#shared(key, checks, undefined).done);
   }
 
   #announce(reports: readonly CheckReport[]): void {
@@ -192,12 +192,12 @@ export class ResultCache {
  * of a different request" (the soak: every shared answer, once it began).
  * Waking on its own timer keeps each request in its own context.
  */
-async function joined(flight: Flight, forMs: number): Promise<CheckReport[]> {
-  const until = performance.now() + forMs;
+async function joined(flight: Flight, forMs: number, now: () => number): Promise<CheckReport[]> {
+  const until = now() + forMs;
   for (let pollMs = 1; !flight.finished; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
     if (flight.failed) throw flight.failed.error;
     // Why a limit: a run the platform cancelled never finishes, and the caller's own deadline has answered by now.
-    if (performance.now() > until) throw new Error(`the shared run did not finish within ${forMs} ms`);
+    if (now() > until) throw new Error(`the shared run did not finish within ${forMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   return flight.finished;
