@@ -81,11 +81,30 @@ describe('ResultCache', () => {
     try {
       const quick = defineCheck({ name: 'db', timeoutMs: 200, run: () => ({ status: 'healthy' }) });
       const cache = new ResultCache({ freshMs: 0, runChecks: () => new Promise<CheckReport[]>(() => {}) });
-      const answers = Promise.all([cache.get('k', [quick]), cache.get('k', [quick])]);
+      const caller = { waitUntil: (): void => {} };
+      const answers = Promise.all([cache.get('k', [quick], caller), cache.get('k', [quick], caller)]);
       await vi.advanceTimersByTimeAsync(1250);
       expect((await answers).map(({ reports }) => reports[0]?.reason)).toEqual(['timeout', 'timeout']);
       await vi.advanceTimersByTimeAsync(100);
       expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers a joiner the moment the run ends where requests share one context (no waitUntil: Node, Deno, Bun)', async () => {
+    vi.useFakeTimers();
+    try {
+      const gate = gatedRunner();
+      const cache = new ResultCache({ freshMs: 0, runChecks: gate.runner });
+      const answered: string[] = [];
+      const first = cache.get('k', [check]).then(() => answered.push('starter'));
+      const second = cache.get('k', [check]).then(() => answered.push('joiner'));
+      await vi.advanceTimersByTimeAsync(0);
+      gate.finish();
+      await Promise.all([first, second]);
+      expect(answered).toEqual(['starter', 'joiner']);
+      expect(gate.runs).toBe(1);
     } finally {
       vi.useRealTimers();
     }

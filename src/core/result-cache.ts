@@ -125,7 +125,9 @@ export class ResultCache {
     // Why a deadline even without a budget: the run may belong to a request that
     // the platform ended (a Worker's run outside waitUntil), and then never settles.
     const waitMs = caller.waitMs ?? slowestTimeoutMs(checks) + WAITER_GRACE_MS;
-    const reports = await raceDeadline(running ? joined(running, waitMs, this.#now) : flight.done, {
+    // Only where requests have their own I/O context (the platform gives waitUntil) is a joiner kept off the run's promise.
+    const joinedRun = running && caller.waitUntil ? joined(running, waitMs, this.#now) : flight.done;
+    const reports = await raceDeadline(joinedRun, {
       ms: waitMs,
       onTimeout: () =>
         checks.map((check, i) => flight.partial[i] ?? unfinishedReport(check, caller.waitMs === undefined ? undefined : caller.budgetMs, this.#now() - started)),
