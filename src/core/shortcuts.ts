@@ -5,6 +5,8 @@
  * Both are optional: code that knows nothing of them sees plain fetch objects.
  */
 
+import { LightResponse, type LightParts } from './light-response.ts';
+
 /**
  * A method an adapter's lazy request carries to build the real `Request` it
  * stands for. Anything handed to code outside edge-health (the router's
@@ -16,6 +18,19 @@ export const REAL_REQUEST: unique symbol = Symbol.for('edge-health.real-request'
 export function realRequest(request: Request): Request {
   const build = (request as Request & { [REAL_REQUEST]?: () => Request })[REAL_REQUEST];
   return typeof build === 'function' ? build.call(request) : request;
+}
+
+/** Whether `request` is an adapter's lazy one (its URL already parsed, its adapter able to write a light response). */
+export const isLazyRequest = (request: Request): boolean => REAL_REQUEST in request;
+
+/**
+ * The query of a request's URL. An adapter's lazy request carries a URL its
+ * adapter has parsed and checked, so one without a `?` (a probe's usual case)
+ * has an empty query, found without parsing the URL again.
+ */
+export function searchParamsOf(request: Request): URLSearchParams {
+  if (isLazyRequest(request) && !request.url.includes('?')) return new URLSearchParams();
+  return new URL(request.url).searchParams;
 }
 
 const lazyHandlers = new WeakSet<object>();
@@ -35,15 +50,50 @@ export function takesLazyRequests<T extends object>(handler: T): T {
 export const acceptsLazyRequests = (handler: object): boolean => lazyHandlers.has(handler);
 
 const bodyTexts = new WeakMap<Response, string>();
+let lightScopes = 0;
 
-/** A response whose body is the given text, remembered so an adapter can write it without reading the stream. */
-export function textResponse(body: string, init: ResponseInit): Response {
+/**
+ * Runs `build`, whose text responses are light ({@link LightResponse}) when
+ * `request` is an adapter's lazy request: that adapter writes them as they are
+ * (code on the way back sees a full stand-in for a `Response`). Any other
+ * request (Workers, Lambda, Deno, Bun, a user's own call) gets genuine `Response`s,
+ * which native servers insist on.
+ * Why a scope and not a parameter: the answer is built several calls down
+ * (render, then respond); `build` is synchronous, so the scope ends with it.
+ */
+export function lightAnswers<T>(request: Request, build: () => T): T {
+  if (!isLazyRequest(request)) return build();
+  lightScopes += 1;
+  try {
+    return build();
+  } finally {
+    lightScopes -= 1;
+  }
+}
+
+/**
+ * A response whose body is the given text, remembered so an adapter can write
+ * it without reading the stream; light inside {@link lightAnswers} when its
+ * headers are a plain record (the core's own answers).
+ */
+export function textResponse(body: string, init: ResponseInit = {}): Response {
+  const { status = 200, statusText, headers = {} } = init;
+  if (lightScopes > 0 && statusText === undefined && isFieldRecord(headers)) {
+    return new LightResponse(body, status, headers) as unknown as Response;
+  }
   const response = new Response(body, init);
   bodyTexts.set(response, body);
   return response;
 }
 
+const isFieldRecord = (headers: HeadersInit): headers is Record<string, string> => !(headers instanceof Headers) && !Array.isArray(headers);
+
 /** The body text of a response built by {@link textResponse}, while its body is still unread. */
 export function bodyTextOf(response: Response): string | undefined {
+  const light = LightResponse.partsOf(response);
+  if (light) return light.text;
   return response.bodyUsed ? undefined : bodyTexts.get(response);
 }
+
+/** What an adapter writes of a light response (see {@link LightParts}); `undefined` for any other. */
+export const lightPartsOf = (response: Response): LightParts | undefined => LightResponse.partsOf(response);
