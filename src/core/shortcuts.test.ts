@@ -1,26 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { createHealth } from './create-health.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { LightResponse } from './light-response.ts';
-import { bodyTextOf, isLazyRequest, lightAnswers, REAL_REQUEST, searchParamsOf, textResponse } from './shortcuts.ts';
+import { bodyTextOf, isLazyRequest, LIGHT_RESPONSE, lightAnswers, REAL_REQUEST, searchParamsOf, textResponse } from './shortcuts.ts';
 
-/** What an adapter's lazy request looks like to the core: the fields it reads, and the way to the real one. */
+/** The responses the adapter of {@link lazyRequest} made, with the parts the core gave it. */
+const made = new WeakMap<Response, [string, number, Readonly<Record<string, string>>]>();
+
+/** What an adapter's lazy request looks like to the core: the fields it reads, the way to the real one, and its own answers. */
 function lazyRequest(url: string): Request {
-  return { method: 'GET', url, headers: new Headers(), [REAL_REQUEST]: () => new Request(url) } as unknown as Request;
+  return {
+    method: 'GET',
+    url,
+    headers: new Headers(),
+    [REAL_REQUEST]: () => new Request(url),
+    [LIGHT_RESPONSE]: (text: string, status: number, fields: Readonly<Record<string, string>>) => {
+      const response = new Response(text, { status, headers: fields });
+      made.set(response, [text, status, fields]);
+      return response;
+    },
+  } as unknown as Request;
 }
 
-const isLight = (response: Response): boolean => LightResponse.partsOf(response) !== undefined;
+const isLight = (response: Response): boolean => made.has(response);
 const INIT = { status: 200, headers: { 'Content-Type': 'text/plain' } };
 
-describe('lightAnswers: light responses only for an adapter that takes them back', () => {
+describe('lightAnswers: the adapter makes the answers only for its own lazy requests', () => {
   it.each([
     ['a lazy request, inside the scope', () => lightAnswers(lazyRequest('http://h/health/live'), () => textResponse('ok', INIT)), true],
     ['a real Request, inside the scope', () => lightAnswers(new Request('http://h/health/live'), () => textResponse('ok', INIT)), false],
     ['no scope at all', () => textResponse('ok', INIT), false],
-  ])('%s → light: %s', (_name, make, light) => {
+  ])('%s → made by the adapter: %s', (_name, make, light) => {
     const response = make();
     expect(isLight(response)).toBe(light);
-    expect(bodyTextOf(response)).toBe('ok');
+    if (light) expect(made.get(response)).toEqual(['ok', 200, INIT.headers]);
+    else expect(bodyTextOf(response)).toBe('ok');
   });
 
   it('ends the scope when the build throws', () => {
@@ -28,7 +41,7 @@ describe('lightAnswers: light responses only for an adapter that takes them back
     expect(isLight(textResponse('ok', INIT))).toBe(false);
   });
 
-  it('gives user code calling the handlers itself a genuine Response, and the Node adapter a light one', async () => {
+  it('gives user code calling the handlers itself a genuine Response, and the adapter its own', async () => {
     const health = createHealth({ lifecycle: new Lifecycle(), version: 'v1' });
     const direct = await health.live(new Request('http://svc/health/live'));
     expect(isLight(direct)).toBe(false);

@@ -5,8 +5,6 @@
  * Both are optional: code that knows nothing of them sees plain fetch objects.
  */
 
-import { LightResponse, type LightParts } from './light-response.ts';
-
 /**
  * A method an adapter's lazy request carries to build the real `Request` it
  * stands for. Anything handed to code outside edge-health (the router's
@@ -19,6 +17,15 @@ export function realRequest(request: Request): Request {
   const build = (request as Request & { [REAL_REQUEST]?: () => Request })[REAL_REQUEST];
   return typeof build === 'function' ? build.call(request) : request;
 }
+
+/**
+ * A method an adapter's lazy request may carry to make its answer's response
+ * from the parts the core has (status, header fields, text) without building
+ * an undici `Response`: what the adapter can write directly (see {@link lightAnswers}).
+ */
+export const LIGHT_RESPONSE: unique symbol = Symbol.for('edge-health.light-response');
+
+type LightMaking = Request & { [LIGHT_RESPONSE]: (text: string, status: number, fields: Readonly<Record<string, string>>) => Response };
 
 /** Whether `request` is an adapter's lazy one (its URL already parsed, its adapter able to write a light response). */
 export const isLazyRequest = (request: Request): boolean => REAL_REQUEST in request;
@@ -50,37 +57,36 @@ export function takesLazyRequests<T extends object>(handler: T): T {
 export const acceptsLazyRequests = (handler: object): boolean => lazyHandlers.has(handler);
 
 const bodyTexts = new WeakMap<Response, string>();
-let lightScopes = 0;
+let lightMaking: LightMaking | undefined;
 
 /**
- * Runs `build`, whose text responses are light ({@link LightResponse}) when
- * `request` is an adapter's lazy request: that adapter writes them as they are
+ * Runs `build`, whose text responses are made by the request's adapter when
+ * `request` carries {@link LIGHT_RESPONSE}: the adapter writes them as they are
  * (code on the way back sees a full stand-in for a `Response`). Any other
- * request (Workers, Lambda, Deno, Bun, a user's own call) gets genuine `Response`s,
- * which native servers insist on.
+ * request (Workers, Lambda, Deno, Bun, a user's own call) gets genuine
+ * `Response`s, which native servers insist on.
  * Why a scope and not a parameter: the answer is built several calls down
  * (render, then respond); `build` is synchronous, so the scope ends with it.
  */
 export function lightAnswers<T>(request: Request, build: () => T): T {
-  if (!isLazyRequest(request)) return build();
-  lightScopes += 1;
+  if (typeof (request as Partial<LightMaking>)[LIGHT_RESPONSE] !== 'function') return build();
+  const outer = lightMaking;
+  lightMaking = request as LightMaking;
   try {
     return build();
   } finally {
-    lightScopes -= 1;
+    lightMaking = outer;
   }
 }
 
 /**
  * A response whose body is the given text, remembered so an adapter can write
- * it without reading the stream; light inside {@link lightAnswers} when its
- * headers are a plain record (the core's own answers).
+ * it without reading the stream; inside {@link lightAnswers}, the adapter's own
+ * light response when its headers are a plain record (the core's own answers).
  */
 export function textResponse(body: string, init: ResponseInit = {}): Response {
   const { status = 200, statusText, headers = {} } = init;
-  if (lightScopes > 0 && statusText === undefined && isFieldRecord(headers)) {
-    return new LightResponse(body, status, headers) as unknown as Response;
-  }
+  if (lightMaking && statusText === undefined && isFieldRecord(headers)) return lightMaking[LIGHT_RESPONSE](body, status, headers);
   const response = new Response(body, init);
   bodyTexts.set(response, body);
   return response;
@@ -90,10 +96,5 @@ const isFieldRecord = (headers: HeadersInit): headers is Record<string, string> 
 
 /** The body text of a response built by {@link textResponse}, while its body is still unread. */
 export function bodyTextOf(response: Response): string | undefined {
-  const light = LightResponse.partsOf(response);
-  if (light) return light.text;
   return response.bodyUsed ? undefined : bodyTexts.get(response);
 }
-
-/** What an adapter writes of a light response (see {@link LightParts}); `undefined` for any other. */
-export const lightPartsOf = (response: Response): LightParts | undefined => LightResponse.partsOf(response);

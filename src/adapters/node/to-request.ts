@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { errorResponse, REAL_REQUEST, standIn } from '../../core/index.ts';
+import { errorResponse, LIGHT_RESPONSE, REAL_REQUEST } from '../../core/index.ts';
+import { LightResponse } from './light-response.ts';
+import { standIn } from './stand-in.ts';
 
 /**
  * Methods a fetch `Request` refuses to carry (the Fetch standard's forbidden
@@ -113,6 +115,11 @@ class NodeRequest {
       this.#controller = controller;
     }
     return this.#controller.signal;
+  }
+
+  /** The core's answer as this adapter writes it: see `writeResponse`. */
+  [LIGHT_RESPONSE](text: string, status: number, fields: Readonly<Record<string, string>>): Response {
+    return new LightResponse(text, status, fields) as unknown as Response;
   }
 
   /** The real `Request`, built once, for whatever the lazy fields do not cover. */

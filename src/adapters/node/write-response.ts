@@ -1,5 +1,6 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { bodyTextOf, lightPartsOf } from '../../core/index.ts';
+import { bodyTextOf } from '../../core/index.ts';
+import { LightResponse } from './light-response.ts';
 
 /**
  * Writes a fetch `Response` to a node:http response. A body the core built from
@@ -8,7 +9,7 @@ import { bodyTextOf, lightPartsOf } from '../../core/index.ts';
  * any other body is streamed with backpressure.
  */
 export async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const light = lightPartsOf(response);
+  const light = LightResponse.partsOf(response);
   if (light?.fields && light.text !== undefined) {
     const fields: OutgoingHttpHeaders = { ...light.fields };
     fields['content-length'] ??= Buffer.byteLength(light.text);

@@ -7,8 +7,9 @@ import { standIn } from './stand-in.ts';
  * record) cost a third of a liveness probe on Node. Everything else about it
  * is a `Response`: `headers` is a real `Headers` on first use, and any other
  * member (`body`, `text()`, `clone()`, …) builds the real `Response` once and
- * reads it. Only adapters that can write one get it (see `lightAnswers`):
- * native servers (workerd, Deno, Bun) accept nothing but a genuine `Response`.
+ * reads it. The core makes one only for this adapter's lazy request (its
+ * `LIGHT_RESPONSE` method, see `lightAnswers`): native servers (workerd, Deno,
+ * Bun) accept nothing but a genuine `Response`.
  */
 export class LightResponse {
   readonly #text: string;
