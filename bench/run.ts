@@ -14,7 +14,7 @@ import { dependencyLoad } from './load-section.ts';
 import { pinning } from './measure.ts';
 import { fmt, renderReport, type Results, type Target } from './report.ts';
 import { OWN_CODE_USED, sizeSection } from './size-section.ts';
-import { speedSection } from './speed-section.ts';
+import { speedSection, speedTable } from './speed-section.ts';
 import type { Row } from './throughput.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -115,10 +115,7 @@ async function main(): Promise<void> {
   const report = renderReport(results);
   writeFileSync(`${root}BENCHMARKS.md`, report);
   writeFileSync(`${root}README.md`, benchSection(readFileSync(`${root}README.md`, 'utf8'), report));
-  console.log('\nruntime  what'.padEnd(60) + 'req/s ratio   CPU-µs/req   CPU ratio   p50 ms');
-  for (const r of speed.rows) {
-    console.log(`${r.runtime.padEnd(8)} ${r.label.padEnd(50)} ${pct(r.ratio.median).padStart(6)} ${r.cpuMicros.median.toFixed(1).padStart(12)} ${pct(r.cpuRatio.median).padStart(11)} ${r.p50.median.toFixed(1).padStart(8)}`);
-  }
+  console.log(`\n${speedTable(speed.rows).join('\n')}`);
   for (const t of results.targets) console.log(`${t.met ? 'met   ' : 'MISSED'} ${t.what}: ${t.measured} (goal ${t.goal})`);
   console.log(`\nwrote BENCHMARKS.md, bench/ratios.svg and the README's benchmark section in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

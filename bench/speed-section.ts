@@ -39,22 +39,33 @@ export interface SpeedResult {
   generator: Awaited<ReturnType<typeof generatorCheck>>;
 }
 
-export async function speedSection(options: { rounds: number; seconds: number; log: (line: string) => void; runtimes?: string[] }): Promise<SpeedResult> {
+export interface SpeedOptions {
+  rounds: number;
+  seconds: number;
+  log: (line: string) => void;
+  /** @default ['Node', 'workerd'] */
+  runtimes?: string[];
+  /** Keeps only the rows whose label matches (the bare row of each runtime always stays: it is the denominator). @default every row */
+  rows?: RegExp;
+}
+
+export async function speedSection(options: SpeedOptions): Promise<SpeedResult> {
   const runtimes = options.runtimes ?? ['Node', 'workerd'];
+  const wanted = ([label]: [string, ...unknown[]], i: number): boolean => i === 0 || (options.rows?.test(label) ?? true);
   const script = await buildNodeServer();
   const servers = new Map<string, NodeServer>();
   const workers: ServedWorker[] = [];
   const endpoints: Endpoint[] = [];
   try {
     if (runtimes.includes('Node')) {
-      for (const [label, target, kind] of NODE_ROWS) {
+      for (const [label, target, kind] of NODE_ROWS.filter(wanted)) {
         if (!servers.has(target)) servers.set(target, await startNodeServer(script, target));
         const server = servers.get(target) as NodeServer;
         endpoints.push({ label, runtime: 'Node', url: `${server.url}${server[kind]}`, pid: server.pid });
       }
     }
     if (runtimes.includes('workerd')) {
-      for (const [label, source, bindings, path] of WORKER_ROWS) {
+      for (const [label, source, bindings, path] of WORKER_ROWS.filter(wanted)) {
         const worker = await serveWorker(await buildWorker(`${root}bench/targets/workers/${source}.ts`, source), bindings);
         workers.push(worker);
         endpoints.push({ label, runtime: 'workerd', url: `${worker.url}${path}`, pid: worker.pid });
@@ -71,4 +82,17 @@ export async function speedSection(options: { rounds: number; seconds: number; l
     for (const server of servers.values()) await server.stop();
     for (const worker of workers) await worker.dispose();
   }
+}
+
+const pct = (v: number | undefined): string => (v === undefined ? '–' : `${(v * 100).toFixed(0)} %`);
+
+/** The throughput table as printed at the end of a run. */
+export function speedTable(rows: Row[]): string[] {
+  return [
+    'runtime  what'.padEnd(59) + 'req/s ratio   CPU-µs/req   CPU ratio   p50 ms',
+    ...rows.map(
+      (r) =>
+        `${r.runtime.padEnd(8)} ${r.label.padEnd(50)} ${pct(r.ratio.median).padStart(6)} ${r.cpuMicros.median.toFixed(1).padStart(12)} ${pct(r.cpuRatio.median).padStart(11)} ${r.p50.median.toFixed(1).padStart(8)}`,
+    ),
+  ];
 }

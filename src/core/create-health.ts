@@ -12,6 +12,7 @@ import { notifyReadiness, type ReadinessObserver } from './readiness-observer.ts
 import { ResultCache, type StatusChange } from './result-cache.ts';
 import type { CheckRunner, ResultStore } from './result-store.ts';
 import { selectChecks } from './select-checks.ts';
+import { lightAnswers, searchParamsOf } from './shortcuts.ts';
 import type { Check, CheckReport } from './types.ts';
 
 export interface HealthOptions {
@@ -166,7 +167,7 @@ export function createHealth(options: HealthOptions = {}): Health {
 
   const ready = async (request: Request, context?: RequestContext, only?: string): Promise<Response> => {
     const arrived = Date.now();
-    const params = new URL(request.url).searchParams;
+    const params = searchParamsOf(request);
     const selection = selectChecks(checks, params, only);
     if (!selection.ok) return errorResponse(selection.httpStatus, selection.error);
     const budget = requestBudget(params, options.requestTimeoutMs, MAX_TIMEOUT_MS);
@@ -255,7 +256,7 @@ function replier(lifecycle: Lifecycle, options: HealthOptions): (request: Reques
     if (options.exposeIsolate ?? true) {
       summary.isolate = lifecycle.facts(lifecycle.requests.isColdStart(request), options.locate?.(request));
     }
-    return renderResponse(request, summary);
+    return lightAnswers(request, () => renderResponse(request, summary));
   };
 }
 

@@ -29,6 +29,8 @@ export interface IsolateMoment {
 export class Isolate {
   #id: string | undefined;
   #bornAt: number | undefined;
+  // Why kept: the ISO text of a time that never changes, asked for by every answer.
+  #startedAt: string | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -48,7 +50,7 @@ export class Isolate {
       id: this.#id,
       state: moment.state,
       cold_start: moment.coldStart,
-      started_at: new Date(bornAt).toISOString(),
+      started_at: (this.#startedAt ??= new Date(bornAt).toISOString()),
       uptime_ms: Math.max(0, this.now() - bornAt),
       requests: moment.requests,
       in_flight: moment.inFlight,

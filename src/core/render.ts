@@ -1,5 +1,6 @@
 import type { IsolateFacts } from './isolate.ts';
 import { jsonResponse, respond } from './respond.ts';
+import { searchParamsOf } from './shortcuts.ts';
 import type { CheckReport, CheckStatus } from './types.ts';
 
 /**
@@ -112,7 +113,7 @@ export function renderResponse(request: Request, summary: HealthSummary): Respon
 }
 
 function renderBody(request: Request, summary: HealthSummary): Response {
-  const params = new URL(request.url).searchParams;
+  const params = searchParamsOf(request);
   if (params.has('verbose')) return respond(renderVerboseText(summary), summary.httpStatus, 'text/plain; charset=utf-8');
   if (request.headers.get('Accept')?.includes('application/health+json')) {
     return jsonResponse(renderHealthJson(summary, new Date().toISOString()), summary.httpStatus, 'application/health+json');

@@ -5,19 +5,21 @@ export const HEALTH_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
-export function respond(body: string, status: number, contentType: string): Response {
-  return textResponse(body, {
-    status,
-    headers: { ...HEALTH_HEADERS, 'Content-Type': contentType },
-  });
+export function respond(body: string, status: number, contentType: string, extra?: Readonly<Record<string, string>>): Response {
+  const headers = { ...HEALTH_HEADERS, 'Content-Type': contentType };
+  return textResponse(body, { status, headers: extra ? overridden(headers, extra) : headers });
+}
+
+/** `extra` over `headers`, as `Headers.set` would (names are case-insensitive): names in lower case. */
+function overridden(headers: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const record of [headers, extra]) for (const [name, value] of Object.entries(record)) fields[name.toLowerCase()] = value;
+  return fields;
 }
 
 export const jsonResponse = (value: unknown, status: number, contentType = 'application/json'): Response =>
   respond(JSON.stringify(value), status, `${contentType}; charset=utf-8`);
 
 /** A 4xx or 5xx with a readable JSON body: `{ status: 'error', error: message }`. */
-export const errorResponse = (status: number, message: string, headers?: Record<string, string>): Response => {
-  const response = jsonResponse({ status: 'error', error: message }, status);
-  for (const [key, value] of Object.entries(headers ?? {})) response.headers.set(key, value);
-  return response;
-};
+export const errorResponse = (status: number, message: string, headers?: Record<string, string>): Response =>
+  respond(JSON.stringify({ status: 'error', error: message }), status, 'application/json; charset=utf-8', headers);

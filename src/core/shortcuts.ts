@@ -18,6 +18,28 @@ export function realRequest(request: Request): Request {
   return typeof build === 'function' ? build.call(request) : request;
 }
 
+/**
+ * A method an adapter's lazy request may carry to make its answer's response
+ * from the parts the core has (status, header fields, text) without building
+ * an undici `Response`: what the adapter can write directly (see {@link lightAnswers}).
+ */
+export const LIGHT_RESPONSE: unique symbol = Symbol.for('edge-health.light-response');
+
+type LightMaking = Request & { [LIGHT_RESPONSE]: (text: string, status: number, fields: Readonly<Record<string, string>>) => Response };
+
+/** Whether `request` is an adapter's lazy one (its URL already parsed, its adapter able to write a light response). */
+export const isLazyRequest = (request: Request): boolean => REAL_REQUEST in request;
+
+/**
+ * The query of a request's URL. An adapter's lazy request carries a URL its
+ * adapter has parsed and checked, so one without a `?` (a probe's usual case)
+ * has an empty query, found without parsing the URL again.
+ */
+export function searchParamsOf(request: Request): URLSearchParams {
+  if (isLazyRequest(request) && !request.url.includes('?')) return new URLSearchParams();
+  return new URL(request.url).searchParams;
+}
+
 const lazyHandlers = new WeakSet<object>();
 
 /**
@@ -35,13 +57,42 @@ export function takesLazyRequests<T extends object>(handler: T): T {
 export const acceptsLazyRequests = (handler: object): boolean => lazyHandlers.has(handler);
 
 const bodyTexts = new WeakMap<Response, string>();
+let lightMaking: LightMaking | undefined;
 
-/** A response whose body is the given text, remembered so an adapter can write it without reading the stream. */
-export function textResponse(body: string, init: ResponseInit): Response {
+/**
+ * Runs `build`, whose text responses are made by the request's adapter when
+ * `request` carries {@link LIGHT_RESPONSE}: the adapter writes them as they are
+ * (code on the way back sees a full stand-in for a `Response`). Any other
+ * request (Workers, Lambda, Deno, Bun, a user's own call) gets genuine
+ * `Response`s, which native servers insist on.
+ * Why a scope and not a parameter: the answer is built several calls down
+ * (render, then respond); `build` is synchronous, so the scope ends with it.
+ */
+export function lightAnswers<T>(request: Request, build: () => T): T {
+  if (typeof (request as Partial<LightMaking>)[LIGHT_RESPONSE] !== 'function') return build();
+  const outer = lightMaking;
+  lightMaking = request as LightMaking;
+  try {
+    return build();
+  } finally {
+    lightMaking = outer;
+  }
+}
+
+/**
+ * A response whose body is the given text, remembered so an adapter can write
+ * it without reading the stream; inside {@link lightAnswers}, the adapter's own
+ * light response when its headers are a plain record (the core's own answers).
+ */
+export function textResponse(body: string, init: ResponseInit = {}): Response {
+  const { status = 200, statusText, headers = {} } = init;
+  if (lightMaking && statusText === undefined && isFieldRecord(headers)) return lightMaking[LIGHT_RESPONSE](body, status, headers);
   const response = new Response(body, init);
   bodyTexts.set(response, body);
   return response;
 }
+
+const isFieldRecord = (headers: HeadersInit): headers is Record<string, string> => !(headers instanceof Headers) && !Array.isArray(headers);
 
 /** The body text of a response built by {@link textResponse}, while its body is still unread. */
 export function bodyTextOf(response: Response): string | undefined {

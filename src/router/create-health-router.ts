@@ -1,5 +1,5 @@
 import { Router, type IRequest } from 'itty-router';
-import { acceptsLazyRequests, bodyTextOf, errorResponse, realRequest, redact, takesLazyRequests, type Handler, type Health, type RequestContext } from '../core/index.ts';
+import { acceptsLazyRequests, bodyTextOf, errorResponse, isLazyRequest, realRequest, redact, takesLazyRequests, type Handler, type Health, type RequestContext } from '../core/index.ts';
 import { isDocumentNavigation } from './is-document-navigation.ts';
 
 export interface HealthRouterOptions {
@@ -67,10 +67,12 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   };
 
   return {
-    fetch: takesLazyRequests(async (request: Request, context?: RequestContext) => {
+    // Why not async: a probe's answer passes through enough promises already.
+    fetch: takesLazyRequests((request: Request, context?: RequestContext) => {
       // Why: Deno and Bun hand over a Request whose url does not parse when the Host
       // header is not a host (`Host: a b`); every `new URL(request.url)` would throw.
-      if (!URL.canParse(request.url)) return errorResponse(400, 'The Host header or the request target is not valid.');
+      // An adapter's lazy request carries a URL the adapter has parsed already.
+      if (!isLazyRequest(request) && !URL.canParse(request.url)) return Promise.resolve(errorResponse(400, 'The Host header or the request target is not valid.'));
       // Why here: every platform's entry goes through this handler, so each request is counted once.
       return requests.track(request, () => app(request, context));
     }),
@@ -108,7 +110,7 @@ function healthRoutes(
     router.head(path, async (request, context) => withoutBody(await handle(request, context)));
     router.all(path, methodNotAllowed);
   }
-  return async (request, context) => (await router.fetch(request as IRequest, context)) as Response | undefined;
+  return (request, context) => router.fetch(request as IRequest, context) as Promise<Response | undefined>;
 }
 
 /** An unexpected error: reported (redacted), answered with a JSON 500. */

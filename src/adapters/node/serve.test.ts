@@ -84,6 +84,21 @@ describe('Node adapter: the lazy request', () => {
     expect(seen.at(-1)).toBe('check ran');
   });
 
+  it('writes the headers the core adds to a light answer after building it (Age, Server-Timing) and the answer alike from the cache', async () => {
+    const { createHealth, defineCheck } = await import('../../core/index.ts');
+    const { createHealthRouter } = await import('../../router/index.ts');
+    const lifecycle = new Lifecycle();
+    const check = defineCheck({ name: 'db', run: () => ({ status: 'healthy' }) });
+    const router = createHealthRouter(createHealth({ lifecycle, cacheMs: 60_000, checks: [check], exposeIsolate: false }));
+    served = await serve(router.fetch, { port: 0, lifecycle, signals: [], log: () => {} });
+    const first = await fetch(`${served.url}/health/ready`);
+    const second = await fetch(`${served.url}/health/ready`);
+    expect(first.headers.get('server-timing')).toMatch(/^db;dur=\d+$/);
+    expect(second.headers.get('age')).toBe('0');
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect((await second.json()).dependencies).toEqual((await first.json()).dependencies.map((d: object) => ({ ...d, age_ms: expect.any(Number) })));
+  });
+
   it('aborts its signal when the client goes away before the answer', async () => {
     let aborted: Promise<unknown> | undefined;
     served = await serve(

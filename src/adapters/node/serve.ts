@@ -46,9 +46,9 @@ export interface Served {
 export async function serve(fetch: (request: Request) => Promise<Response>, options: ServeOptions): Promise<Served> {
   const { lifecycle } = options;
   const log = options.log ?? ((message: string) => console.log(message));
-  const lazy = acceptsLazyRequests(fetch);
+  const requestOptions = { lazy: acceptsLazyRequests(fetch) };
   const server = createServer((incoming, outgoing) => {
-    const request = toRequest(incoming, outgoing, { lazy });
+    const request = toRequest(incoming, outgoing, requestOptions);
     if (request instanceof Response) {
       writeResponse(request, outgoing).catch(() => outgoing.destroy());
       return;

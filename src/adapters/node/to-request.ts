@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { errorResponse, REAL_REQUEST } from '../../core/index.ts';
+import { errorResponse, LIGHT_RESPONSE, REAL_REQUEST } from '../../core/index.ts';
+import { LightResponse } from './light-response.ts';
+import { standIn } from './stand-in.ts';
 
 /**
  * Methods a fetch `Request` refuses to carry (the Fetch standard's forbidden
@@ -38,9 +40,24 @@ export function toRequest(incoming: IncomingMessage, outgoing: ServerResponse, o
   return options.lazy ? (request as unknown as Request) : request[REAL_REQUEST]();
 }
 
+/**
+ * The URLs of recent request targets. Why: probes ask for the same few URLs
+ * all day, and parsing one is a fair share of a liveness probe's cost; the
+ * bound keeps a scan of random paths from growing it.
+ */
+const recentUrls = new Map<string, string>();
+const RECENT_URLS = 64;
+
 function parseUrl(target: string, host: string): string | undefined {
+  // Why a space between them: HOST_PATTERN lets no space into a host.
+  const key = `${host} ${target}`;
+  const known = recentUrls.get(key);
+  if (known !== undefined) return known;
   try {
-    return new URL(target, `http://${host}`).href;
+    const href = new URL(target, `http://${host}`).href;
+    if (recentUrls.size >= RECENT_URLS) recentUrls.clear();
+    recentUrls.set(key, href);
+    return href;
   } catch {
     return undefined;
   }
@@ -100,6 +117,11 @@ class NodeRequest {
     return this.#controller.signal;
   }
 
+  /** The core's answer as this adapter writes it: see `writeResponse`. */
+  [LIGHT_RESPONSE](text: string, status: number, fields: Readonly<Record<string, string>>): Response {
+    return new LightResponse(text, status, fields) as unknown as Response;
+  }
+
   /** The real `Request`, built once, for whatever the lazy fields do not cover. */
   [REAL_REQUEST](): Request {
     if (!this.#real) {
@@ -117,25 +139,4 @@ class NodeRequest {
 }
 
 // Every other member of Request (body, bodyUsed, text(), clone(), cache, …) goes to the real one.
-for (const key of Reflect.ownKeys(Request.prototype)) {
-  if (key === 'constructor' || key in NodeRequest.prototype) continue;
-  const descriptor = Object.getOwnPropertyDescriptor(Request.prototype, key);
-  if (!descriptor) continue;
-  Object.defineProperty(NodeRequest.prototype, key, {
-    configurable: true,
-    enumerable: false,
-    ...(typeof descriptor.value === 'function'
-      ? {
-          value(this: NodeRequest, ...args: unknown[]) {
-            const real = this[REAL_REQUEST]();
-            return (Reflect.get(real, key) as (...a: unknown[]) => unknown).apply(real, args);
-          },
-        }
-      : {
-          get(this: NodeRequest) {
-            return Reflect.get(this[REAL_REQUEST](), key);
-          },
-        }),
-  });
-}
-Object.setPrototypeOf(NodeRequest.prototype, Request.prototype);
+standIn(NodeRequest, Request, (request) => request[REAL_REQUEST]());

@@ -1,13 +1,23 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { bodyTextOf } from '../../core/index.ts';
+import { LightResponse } from './light-response.ts';
 
 /**
  * Writes a fetch `Response` to a node:http response. A body the core built from
  * text is written in one call, without reading a stream (most of a probe's cost
- * on Node otherwise); any other body is streamed with backpressure.
+ * on Node otherwise), and a light response's header fields without a `Headers`;
+ * any other body is streamed with backpressure.
  */
 export async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const text = bodyTextOf(response);
+  const light = LightResponse.partsOf(response);
+  if (light?.fields && light.text !== undefined) {
+    const fields: OutgoingHttpHeaders = { ...light.fields };
+    fields['content-length'] ??= Buffer.byteLength(light.text);
+    outgoing.writeHead(response.status, fields);
+    outgoing.end(light.text);
+    return;
+  }
+  const text = light ? light.text : bodyTextOf(response);
   const headers = headersOf(response);
   if (text !== undefined) {
     headers['content-length'] ??= Buffer.byteLength(text);
