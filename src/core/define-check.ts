@@ -1,5 +1,6 @@
 import { ConfigError } from './errors.ts';
-import type { Check, CheckCategory, CheckResult } from './types.ts';
+import { containsRotationToken } from './rotation-token.ts';
+import type { Check, CheckCategory, CheckResult, ComponentType } from './types.ts';
 
 /** The options every check factory accepts. */
 export interface CheckOptions {
@@ -24,6 +25,13 @@ export interface CheckOptions {
   slowMs?: number;
   /** Values to scrub from messages and details (tokens, passwords). */
   secrets?: readonly string[];
+  /**
+   * What kind of thing the check watches, shown as `componentType` in
+   * `application/health+json`: `datastore`, `system`, `component`, or a
+   * well-known term or URI (up to 200 visible ASCII characters).
+   * @default the factory's own (`datastore` for databases, caches and stores, `system` for HTTP APIs); none for `defineCheck`
+   */
+  componentType?: ComponentType;
 }
 
 export interface DefineCheckOptions extends CheckOptions {
@@ -36,6 +44,9 @@ export const MAX_TIMEOUT_MS = 60_000;
 
 /** What a check name may be: it appears in paths (`/health/ready/<name>`) and log lines. */
 export const CHECK_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$/;
+
+/** A draft-defined word, a term or a URI: visible ASCII, no spaces. */
+const COMPONENT_TYPE_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * An invalid option of a check: names the option and what is expected, never
@@ -106,10 +117,12 @@ export function decodedUserInfo(check: unknown, option: string, url: URL): { use
  * ```
  */
 export function defineCheck(options: DefineCheckOptions): Check {
-  const { name, category = 'critical', timeoutMs = DEFAULT_TIMEOUT_MS, slowMs, secrets = [], run } = options;
+  const { name, category = 'critical', timeoutMs = DEFAULT_TIMEOUT_MS, slowMs, secrets = [], componentType, run } = options;
   if (typeof name !== 'string' || !CHECK_NAME_PATTERN.test(name)) {
     throw new CheckOptionError(undefined, 'name', "must be 1-63 letters, digits, '_', '.', ':' or '-', starting with a letter or digit");
   }
+  // Why: a name is the one supplied text shown as it is (in paths and log lines), so it may not spell the monitors' keyword.
+  if (containsRotationToken(name)) throw new CheckOptionError(undefined, 'name', 'must not contain the in-rotation token (ROTATION_TOKEN) that monitors match');
   if (category !== 'critical' && category !== 'non-critical') {
     throw new CheckOptionError(name, 'category', 'must be "critical" or "non-critical"');
   }
@@ -119,6 +132,17 @@ export function defineCheck(options: DefineCheckOptions): Check {
   if (slowMs !== undefined && (!Number.isFinite(slowMs) || slowMs <= 0 || slowMs >= timeoutMs)) {
     throw new CheckOptionError(name, 'slowMs', `must be a number of milliseconds below its timeoutMs (${timeoutMs})`);
   }
+  if (componentType !== undefined && (typeof componentType !== 'string' || !COMPONENT_TYPE_PATTERN.test(componentType) || containsRotationToken(componentType))) {
+    throw new CheckOptionError(name, 'componentType', 'must be "datastore", "system", "component", or a term or URI of up to 200 visible ASCII characters');
+  }
   if (typeof run !== 'function') throw new CheckOptionError(name, 'run', 'must be a function');
-  return { name, category, timeoutMs, run, secrets: secrets.filter((s) => s.length > 0), ...(slowMs === undefined ? {} : { slowMs }) };
+  return {
+    name,
+    category,
+    timeoutMs,
+    run,
+    secrets: secrets.filter((s) => s.length > 0),
+    ...(slowMs === undefined ? {} : { slowMs }),
+    ...(componentType === undefined ? {} : { componentType }),
+  };
 }

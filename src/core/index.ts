@@ -4,7 +4,7 @@
  * APIs beyond fetch, Request, Response and AbortSignal.
  * @module
  */
-export type { Check, CheckCategory, CheckReport, CheckResult, CheckStatus, FailureReason, HealthVerdict } from './types.ts';
+export type { Check, CheckCategory, CheckReport, CheckResult, CheckStatus, ComponentType, FailureReason, HealthVerdict } from './types.ts';
 export { CheckError, ConfigError, EdgeHealthError, LifecycleError, isCheckError } from './errors.ts';
 export {
   CHECK_NAME_PATTERN,
@@ -28,7 +28,18 @@ export { raceDeadline } from './deadline.ts';
 export { aggregate } from './aggregate.ts';
 export { statusExpectation, statusFromHttp, type ExpectStatus } from './status-from-http.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
-export { redact, redactDeep } from './redact.ts';
+export { mapStringsDeep, redact, redactDeep } from './redact.ts';
+export {
+  containsRotationToken,
+  isInRotation,
+  ROTATION_FIELD,
+  ROTATION_TOKEN,
+  TOKEN_STAND_IN,
+  withoutRotationToken,
+  withoutRotationTokenDeep,
+  withRotationField,
+  withRotationLine,
+} from './rotation-token.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
 export { RequestTracker } from './request-tracker.ts';
 export { DrainSwitch, switchWord, type DrainSwitchOptions, type FlagStore } from './drain-switch.ts';

@@ -1,5 +1,6 @@
 import type { IsolateFacts } from './isolate.ts';
 import { jsonResponse, respond } from './respond.ts';
+import { withRotationField, withRotationLine } from './rotation-token.ts';
 import { searchParamsOf } from './shortcuts.ts';
 import type { CheckReport, CheckStatus } from './types.ts';
 
@@ -23,7 +24,10 @@ export interface HealthSummary {
   sharing?: string;
 }
 
-/** The seed design's JSON, extended only with optional fields. */
+/**
+ * The seed design's JSON, extended only with optional fields; an answer that
+ * keeps the service in rotation leads with the in-rotation token.
+ */
 export function renderSeedJson(summary: HealthSummary): Record<string, unknown> {
   const body: Record<string, unknown> = {
     status: summary.status,
@@ -46,7 +50,7 @@ export function renderSeedJson(summary: HealthSummary): Record<string, unknown> 
   if (summary.message !== undefined) body.message = summary.message;
   if (summary.sharing !== undefined) body.sharing = summary.sharing;
   if (summary.isolate) body.isolate = summary.isolate;
-  return body;
+  return withRotationField(summary.httpStatus, body);
 }
 
 const IETF_STATUS: Record<CheckStatus, 'pass' | 'warn' | 'fail'> = {
@@ -55,39 +59,50 @@ const IETF_STATUS: Record<CheckStatus, 'pass' | 'warn' | 'fail'> = {
   unhealthy: 'fail',
 };
 
-/** The IETF draft "Health Check Response Format for HTTP APIs" (`application/health+json`). */
-export function renderHealthJson(summary: HealthSummary, time: string): Record<string, unknown> {
-  const status =
-    summary.status in IETF_STATUS
-      ? IETF_STATUS[summary.status as CheckStatus]
-      : summary.httpStatus < 400
-        ? 'pass'
-        : 'fail';
+/**
+ * The IETF draft "Health Check Response Format for HTTP APIs"
+ * (`application/health+json`, draft-inadarei-api-health-check). Each check's
+ * `time` is when its result was made (`now` less its age), `output` is left out
+ * on `pass` as the draft asks, and the in-rotation token leads a 200.
+ */
+export function renderHealthJson(summary: HealthSummary, now: number): Record<string, unknown> {
+  const status = ietfStatus(summary);
   const checks: Record<string, unknown[]> = {};
-  for (const report of summary.dependencies) {
-    checks[`${report.name}:responseTime`] = [
-      {
-        componentId: report.name,
-        status: IETF_STATUS[report.status],
-        observedValue: report.latencyMs,
-        observedUnit: 'ms',
-        time,
-        ...(report.message === undefined ? {} : { output: report.message }),
-        affectsServiceHealth: report.category === 'critical',
-      },
-    ];
-  }
+  for (const report of summary.dependencies) checks[`${report.name}:responseTime`] = [ietfCheck(report, now)];
+  const notes = [
+    ...(summary.ageMs === undefined ? [] : [`check results reused: made ${summary.ageMs} ms before this answer`]),
+    ...(summary.sharing === undefined ? [] : [`results shared: ${summary.sharing}`]),
+  ];
+  const body: Record<string, unknown> = { status, version: summary.version, description: `${summary.endpoint} ${summary.status}` };
+  if (summary.message !== undefined && status !== 'pass') body.output = summary.message;
+  if (notes.length > 0) body.notes = notes;
+  body.checks = checks;
+  return withRotationField(summary.httpStatus, body);
+}
+
+function ietfStatus(summary: HealthSummary): 'pass' | 'warn' | 'fail' {
+  if (summary.status in IETF_STATUS) return IETF_STATUS[summary.status as CheckStatus];
+  return summary.httpStatus < 400 ? 'pass' : 'fail';
+}
+
+function ietfCheck(report: CheckReport, now: number): Record<string, unknown> {
+  const status = IETF_STATUS[report.status];
   return {
+    componentId: report.name,
+    ...(report.componentType === undefined ? {} : { componentType: report.componentType }),
     status,
-    version: summary.version,
-    description: `${summary.endpoint} ${summary.status}`,
-    ...(summary.message === undefined ? {} : { output: summary.message }),
-    ...(summary.sharing === undefined ? {} : { notes: [`results shared: ${summary.sharing}`] }),
-    checks,
+    observedValue: report.latencyMs,
+    observedUnit: 'ms',
+    time: new Date(now - (Number.isFinite(report.ageMs) ? (report.ageMs as number) : 0)).toISOString(),
+    ...(report.message === undefined || status === 'pass' ? {} : { output: report.message }),
+    affectsServiceHealth: report.category === 'critical',
   };
 }
 
-/** Kubernetes' `?verbose` text: one `[+]name ok` / `[-]name failed: reason` line per check. */
+/**
+ * Kubernetes' `?verbose` text: one `[+]name ok` / `[-]name failed: reason` line
+ * per check, after an `in_rotation: <token>` line on a 200.
+ */
 export function renderVerboseText(summary: HealthSummary): string {
   const lines = summary.dependencies.map((report) =>
     report.status === 'healthy'
@@ -96,12 +111,13 @@ export function renderVerboseText(summary: HealthSummary): string {
   );
   const verdict = summary.httpStatus < 400 ? 'passed' : 'failed';
   lines.push(`${summary.endpoint} check ${verdict}: ${summary.status}`);
-  return `${lines.join('\n')}\n`;
+  return withRotationLine(summary.httpStatus, `${lines.join('\n')}\n`);
 }
 
 /**
  * Renders a summary in the format the request asks for: `?verbose` text,
- * `application/health+json` by `Accept`, or the seed JSON. A reused result
+ * `application/health+json` by `Accept`, or the seed JSON, each led by the
+ * in-rotation token on a 200 and free of it otherwise. A reused result
  * carries its age in an `Age` header (whole seconds).
  */
 export function renderResponse(request: Request, summary: HealthSummary): Response {
@@ -116,7 +132,7 @@ function renderBody(request: Request, summary: HealthSummary): Response {
   const params = searchParamsOf(request);
   if (params.has('verbose')) return respond(renderVerboseText(summary), summary.httpStatus, 'text/plain; charset=utf-8');
   if (request.headers.get('Accept')?.includes('application/health+json')) {
-    return jsonResponse(renderHealthJson(summary, new Date().toISOString()), summary.httpStatus, 'application/health+json');
+    return jsonResponse(renderHealthJson(summary, Date.now()), summary.httpStatus, 'application/health+json');
   }
   return jsonResponse(renderSeedJson(summary), summary.httpStatus);
 }

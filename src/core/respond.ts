@@ -1,3 +1,4 @@
+import { withoutRotationToken } from './rotation-token.ts';
 import { textResponse } from './shortcuts.ts';
 
 /** Headers every health response carries: probes must never see a cached answer. */
@@ -20,6 +21,10 @@ function overridden(headers: Readonly<Record<string, string>>, extra: Readonly<R
 export const jsonResponse = (value: unknown, status: number, contentType = 'application/json'): Response =>
   respond(JSON.stringify(value), status, `${contentType}; charset=utf-8`);
 
-/** A 4xx or 5xx with a readable JSON body: `{ status: 'error', error: message }`. */
+/**
+ * A 4xx or 5xx with a readable JSON body: `{ status: 'error', error: message }`.
+ * Messages quote the request (a path, a method, a name), which must not be able
+ * to carry the in-rotation token into an answer that is not a 200.
+ */
 export const errorResponse = (status: number, message: string, headers?: Record<string, string>): Response =>
-  respond(JSON.stringify({ status: 'error', error: message }), status, 'application/json; charset=utf-8', headers);
+  respond(JSON.stringify({ status: 'error', error: withoutRotationToken(message) }), status, 'application/json; charset=utf-8', headers);

@@ -79,6 +79,7 @@ function toReport(check: Check, result: CheckResult, latencyMs: number): CheckRe
     status: result.status,
     latencyMs,
   };
+  if (check.componentType !== undefined) report.componentType = check.componentType;
   if (typeof result.message === 'string' && result.message !== '') {
     report.message = redact(result.message, secrets);
   }

@@ -35,6 +35,14 @@ export interface CheckResult {
   reason?: FailureReason;
 }
 
+/**
+ * What kind of thing a check watches, as `application/health+json` names it
+ * (draft-inadarei-api-health-check): `datastore` (a database, a cache, an
+ * object store), `system` (an external service), `component` (a part of this
+ * service), or a well-known term or a URI.
+ */
+export type ComponentType = 'component' | 'datastore' | 'system' | (string & {});
+
 /** A dependency check, as the runner sees it. Build one with {@link defineCheck}. */
 export interface Check {
   readonly name: string;
@@ -43,6 +51,8 @@ export interface Check {
   readonly timeoutMs: number;
   /** Latency above which a successful check is `degraded` (reason `slow`). */
   readonly slowMs?: number;
+  /** What kind of thing the check watches, for `application/health+json`. */
+  readonly componentType?: ComponentType;
   /**
    * Runs the check. The signal aborts when the deadline passes or the request
    * goes away: pass it to every fetch or driver call.
@@ -58,6 +68,8 @@ export interface CheckReport {
   category: CheckCategory;
   status: CheckStatus;
   latencyMs: number;
+  /** The check's declared kind, shown in `application/health+json` only. */
+  componentType?: ComponentType;
   message?: string;
   reason?: FailureReason;
   details?: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { IsolateFacts, LifecycleState } from '../core/index.ts';
+import { withoutRotationToken, type IsolateFacts, type LifecycleState } from '../core/index.ts';
 import type { CheckHistory } from './health-metrics.ts';
 
 /** Everything one scrape shows. */
@@ -26,13 +26,15 @@ const STATES: readonly LifecycleState[] = ['starting', 'ready', 'draining', 'sto
 /**
  * The Prometheus text exposition format (0.0.4). Every sample carries the
  * `isolate` label: these are one isolate's numbers, and on Workers a scrape
- * lands in whichever isolate serves it.
+ * lands in whichever isolate serves it. A scrape is a 200 whatever the health,
+ * so it never carries the in-rotation token, not even in a version label.
  */
 export function renderPrometheus(snapshot: MetricsSnapshot): string {
-  return families(snapshot)
+  const text = families(snapshot)
     .filter((family) => family.samples.length > 0)
     .map((family) => renderFamily(family, { isolate: snapshot.isolate.id }))
     .join('');
+  return withoutRotationToken(text);
 }
 
 function families({ checks, runs, cacheHits, callsSaved, isolate, version }: MetricsSnapshot): Family[] {

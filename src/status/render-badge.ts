@@ -1,3 +1,4 @@
+import { withoutRotationToken } from '../core/index.ts';
 import { escapeHtml } from './render-status-page.ts';
 
 const COLOURS: Readonly<Record<string, string>> = {
@@ -13,7 +14,8 @@ const textWidth = (text: string): number => Math.round(text.length * 6.6 + 10);
 /**
  * A flat status badge: "health | <status>", readable without colour (the word
  * is the status) and by screen readers (`<title>` and `aria-label`). White text
- * on every fill meets WCAG AA contrast.
+ * on every fill meets WCAG AA contrast. Never the in-rotation token: a badge is
+ * a 200 whatever the status, so a keyword monitor must watch readiness instead.
  */
 export function renderBadge(status: string, label = 'health'): string {
   const word = status.replace(/_/g, ' ');
@@ -22,7 +24,7 @@ export function renderBadge(status: string, label = 'health'): string {
   const width = left + right;
   const title = escapeHtml(`${label}: ${word}`);
   const fill = COLOURS[status] ?? NEUTRAL;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}" viewBox="0 0 ${width} 20">
+  return withoutRotationToken(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}" viewBox="0 0 ${width} 20">
 <title>${title}</title>
 <rect width="${left}" height="20" fill="#3b4148"/>
 <rect x="${left}" width="${right}" height="20" fill="${fill}"/>
@@ -31,5 +33,5 @@ export function renderBadge(status: string, label = 'health'): string {
 <text x="${left + right / 2}" y="14">${escapeHtml(word)}</text>
 </g>
 </svg>
-`;
+`);
 }

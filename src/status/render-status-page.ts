@@ -1,3 +1,4 @@
+import { isInRotation, ROTATION_FIELD, ROTATION_TOKEN, withoutRotationToken } from '../core/index.ts';
 import { PAGE_HELPERS, pageStart, type PageScriptConfig } from './page-script.ts';
 import { PAGE_STYLE } from './page-style.ts';
 import type { StatusData } from './status-data.ts';
@@ -26,17 +27,29 @@ export function pageScriptSource(config: PageScriptConfig): string {
   return `(() => {\nconst __name = (target) => target;\n${helpers}\n(${pageStart.toString()})(${JSON.stringify(config)});\n})();`;
 }
 
-/** The whole status page; its data rides along as a JSON data block the script renders. */
+const PAGE_START = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+`;
+
+/**
+ * The whole status page; its data rides along as a JSON data block the script
+ * renders. A 200 page carries the in-rotation token in its first bytes (a
+ * `<meta name="in_rotation">`) for keyword monitors; no text inside the page
+ * can spell it.
+ */
 export function renderStatusPage(data: StatusData, options: PageRenderOptions): string {
+  const rotation = isInRotation(data.http_status) ? `<meta name="${ROTATION_FIELD}" content="${ROTATION_TOKEN}">\n` : '';
+  return `${PAGE_START}${rotation}${withoutRotationToken(pageRest(data, options))}`;
+}
+
+function pageRest(data: StatusData, options: PageRenderOptions): string {
   const nonce = escapeHtml(options.nonce);
   // Why \u003c: a `</script>` inside a value must not end the data block.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const script = pageScriptSource({ endpoint: options.endpoint, refreshMs: options.refreshMs }).replace(/<\/script/gi, '<\\/script');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+  return `<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(data.status.replace(/_/g, ' '))} · service health</title>

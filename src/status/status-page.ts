@@ -1,4 +1,4 @@
-import { errorResponse, jsonResponse, HEALTH_HEADERS, takesLazyRequests, type Handler, type Health } from '../core/index.ts';
+import { errorResponse, jsonResponse, HEALTH_HEADERS, takesLazyRequests, withRotationField, type Handler, type Health } from '../core/index.ts';
 import { renderStatusPage } from './render-status-page.ts';
 import { statusData, type CheckMemory } from './status-data.ts';
 
@@ -16,7 +16,8 @@ export interface StatusPageOptions {
 /**
  * `GET <base>/status`: a page for people, refreshed in place from the same URL
  * with `Accept: application/json`. It shows what readiness shows this caller,
- * plus each check's result age and last change, and nothing more.
+ * plus each check's result age and last change, and nothing more. Like
+ * readiness, a 200 (page or data) carries the in-rotation token first.
  *
  * @example
  * ```ts
@@ -36,7 +37,7 @@ export function statusPage(health: Health, options: StatusPageOptions = {}): Han
     if (ready.status !== 200 && ready.status !== 503) return ready;
     const details = options.authorize ? options.authorize(request) : true;
     const data = statusData(ready.status, (await ready.json()) as Record<string, unknown>, options.history ? (name) => options.history?.check(name) : undefined, Date.now(), details);
-    if (accept.includes('application/json') && !accept.includes('text/html')) return jsonResponse(data, ready.status);
+    if (accept.includes('application/json') && !accept.includes('text/html')) return jsonResponse(withRotationField(ready.status, { ...data }), ready.status);
     const nonce = newNonce();
     const html = renderStatusPage(data, { nonce, endpoint: `${base}/status`, refreshMs, readyPath: `${base}/ready` });
     return new Response(html, { status: ready.status, headers: pageHeaders(nonce) });

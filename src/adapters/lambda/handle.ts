@@ -1,4 +1,4 @@
-import type { Handler } from '../../core/index.ts';
+import { withoutRotationToken, type Handler } from '../../core/index.ts';
 import { detectEvent, type HttpEvent, type OtherEvent } from './detect-event.ts';
 import { ALLOWED_METHODS, isLambdaEventError, LambdaEventError, pick } from './read-event.ts';
 import type { LambdaResult } from './types.ts';
@@ -111,9 +111,12 @@ export async function toResult(event: unknown, response: Response): Promise<Lamb
   return detected.toResult(response);
 }
 
-/** The JSON error every edge-health endpoint answers with: `{ status: 'error', error: message }`. */
+/**
+ * The JSON error every edge-health endpoint answers with: `{ status: 'error', error: message }`,
+ * never carrying the in-rotation token (a message may quote the event's method).
+ */
 function errorResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ status: 'error', error: message }), {
+  return new Response(JSON.stringify({ status: 'error', error: withoutRotationToken(message) }), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   });

@@ -28,6 +28,7 @@ export function d1Check(options: D1CheckOptions): Check {
   const query = options.query ?? 'SELECT 1';
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'datastore',
     name,
     async run(signal) {
       await untilAborted(database.prepare(query).first(), signal);

@@ -46,6 +46,7 @@ export function durableObjectCheck(options: DurableObjectCheckOptions): Check {
   const isExpected = statusExpectation(options.expectStatus);
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'component',
     name,
     async run(signal): Promise<CheckResult> {
       const stub = namespace.get(namespace.idFromName(instance) as never);

@@ -35,6 +35,7 @@ export function hyperdriveCheck(options: HyperdriveCheckOptions): Check {
   const query = options.query ?? DEFAULT_QUERY;
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'datastore',
     name,
     secrets: [...(options.secrets ?? []), ...connectionSecrets(hyperdrive)],
     async run(signal): Promise<CheckResult> {

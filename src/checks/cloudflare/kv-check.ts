@@ -38,6 +38,7 @@ export function kvCheck(options: KvCheckOptions): Check {
   const probeKey = options.probeKey ?? 'edge-health:probe';
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'datastore',
     name,
     async run(signal) {
       await untilAborted(namespace.get(probeKey), signal);

@@ -29,6 +29,7 @@ export function r2Check(options: R2CheckOptions): Check {
   const probeKey = options.probeKey ?? 'edge-health/probe';
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'datastore',
     name,
     async run(signal) {
       const object = await untilAborted(bucket.head(probeKey), signal);

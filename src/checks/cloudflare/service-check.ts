@@ -38,6 +38,7 @@ export function serviceCheck(options: ServiceCheckOptions): Check {
   const isExpected = statusExpectation(options.expectStatus);
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'component',
     name,
     async run(signal) {
       const response = await service.fetch(url, { method, redirect: 'manual', signal });

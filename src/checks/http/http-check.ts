@@ -60,6 +60,7 @@ export function httpCheck(options: HttpCheckOptions): Check {
 
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'system',
     secrets,
     async run(signal): Promise<CheckResult> {
       const doFetch = options.fetch ?? fetch;

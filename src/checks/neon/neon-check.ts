@@ -56,6 +56,7 @@ export function neonCheck(options: NeonCheckOptions): Check {
 
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'datastore',
     name,
     secrets: [...(options.secrets ?? []), ...secrets],
     async run(signal): Promise<CheckResult> {

@@ -42,6 +42,7 @@ export function createTcpCheck(runtimeConnect: TcpConnector): (options: TcpCheck
     const connect = options.connect ?? runtimeConnect;
     return defineCheck({
       ...options,
+      componentType: options.componentType ?? 'system',
       name,
       async run(signal): Promise<CheckResult> {
         const connection = await connect(target, signal);

@@ -44,6 +44,7 @@ export function upstashCheck(options: UpstashCheckOptions): Check {
 
   return defineCheck({
     ...options,
+    componentType: options.componentType ?? 'datastore',
     name,
     secrets: [...(options.secrets ?? []), options.token],
     async run(signal): Promise<CheckResult> {

@@ -1,0 +1,52 @@
+import { mapStringsDeep } from './redact.ts';
+
+/**
+ * The keyword that uptime monitors and load balancers match (UptimeRobot's
+ * keyword monitor, Pingdom's "should contain", Route 53's string matching over
+ * the first 5,120 bytes): present near the start of every answer that keeps
+ * the service in rotation (HTTP 200, healthy or degraded) and absent from every
+ * other, because no text a check, a configuration or a caller supplies can
+ * spell it: such text has it replaced by {@link TOKEN_STAND_IN}.
+ *
+ * Why these characters: `X`, `E`, `D`, `G`, `U`, `P`, `B`, digits and `-` are
+ * no upper- or lower-case form of any non-ASCII character (as `K` is of the
+ * Kelvin sign and `I` of the dotless `ı`), so a monitor that folds case cannot
+ * find it in other text; and `X` ends no JSON, HTML or Prometheus escape
+ * (`\u001e` ends in a hex digit), so escaping a string cannot spell it either.
+ */
+export const ROTATION_TOKEN = 'X-EDGE-UP-7B3D';
+
+/** The JSON field that carries {@link ROTATION_TOKEN}, first in the body. */
+export const ROTATION_FIELD = 'in_rotation';
+
+/** What replaces the token wherever supplied text contains it. */
+export const TOKEN_STAND_IN = '[rotation-token]';
+
+const TOKEN_ANY_CASE = /x-edge-up-7b3d/gi;
+
+/** An answer keeps the service in rotation exactly when it is a 200. */
+export const isInRotation = (httpStatus: number): boolean => httpStatus === 200;
+
+/** `text` with every occurrence of the token, in any case, replaced. */
+export const withoutRotationToken = (text: string): string => text.replace(TOKEN_ANY_CASE, TOKEN_STAND_IN);
+
+/** Whether `text` contains the token in any case (a check name must not). */
+export const containsRotationToken = (text: string): boolean => text.toUpperCase().includes(ROTATION_TOKEN);
+
+/** A JSON-like value with the token replaced in every string, keys included. */
+export const withoutRotationTokenDeep = <T>(value: T): T => mapStringsDeep(value, withoutRotationToken) as T;
+
+/**
+ * A JSON body made safe: supplied text cannot carry the token, and the token
+ * leads the body when the answer keeps the service in rotation.
+ */
+export function withRotationField(httpStatus: number, body: Record<string, unknown>): Record<string, unknown> {
+  const safe = withoutRotationTokenDeep(body);
+  return isInRotation(httpStatus) ? { [ROTATION_FIELD]: ROTATION_TOKEN, ...safe } : safe;
+}
+
+/** A text body made safe, led by a line carrying the token when in rotation. */
+export function withRotationLine(httpStatus: number, text: string): string {
+  const safe = withoutRotationToken(text);
+  return isInRotation(httpStatus) ? `${ROTATION_FIELD}: ${ROTATION_TOKEN}\n${safe}` : safe;
+}
