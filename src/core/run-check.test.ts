@@ -29,6 +29,14 @@ describe('runCheck', () => {
     expect(report.reason).toBeUndefined();
   });
 
+  it.each([
+    ['declared', { componentType: 'datastore' }, 'datastore'],
+    ['not declared', {}, undefined],
+  ])('reports the componentType the check %s', async (_label, declared, expected) => {
+    const report = await runCheck(defineCheck({ name: 'db', ...declared, run: () => ({ status: 'healthy' }) }));
+    expect(report.componentType).toBe(expected);
+  });
+
   it('answers by the deadline even when the check ignores its signal', async () => {
     let finished = false;
     const check = defineCheck({
