@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { IsolateFacts } from '../core/index.ts';
+import { ROTATION_TOKEN, type IsolateFacts } from '../core/index.ts';
 import { HealthMetrics } from './health-metrics.ts';
 import { renderLabels, renderPrometheus, type MetricsSnapshot } from './render-prometheus.ts';
 
@@ -50,6 +50,13 @@ describe('renderPrometheus', () => {
     expect(text).toContain('edge_health_lifecycle_state{state="draining",isolate="iso-1"} 0\n');
     expect(text).toContain('edge_health_isolate_start_timestamp_seconds{isolate="iso-1"} 1796119200\n');
     expect(text).toContain('edge_health_info{version="1.4.0",platform="node",isolate="iso-1"} 1\n');
+  });
+
+  it('never carries the in-rotation token, even in a version label that spells it: a scrape is a 200 whatever the health', () => {
+    const text = renderPrometheus({ ...snapshot(), version: `1.4.0-${ROTATION_TOKEN.toLowerCase()}` });
+    expect(text.toUpperCase()).not.toContain(ROTATION_TOKEN);
+    expect(text).toContain('edge_health_info{version="1.4.0-[rotation-token]",platform="node",isolate="iso-1"} 1\n');
+    expect(promtool(text).status).toBe(0);
   });
 
   it('leaves out per-check families until a check has run, and a last success that never happened', () => {

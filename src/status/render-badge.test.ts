@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROTATION_TOKEN } from '../core/index.ts';
 import { renderBadge } from './render-badge.ts';
 
 describe('renderBadge', () => {
@@ -21,5 +22,11 @@ describe('renderBadge', () => {
     const width = (svg: string): number => Number(/width="(\d+)"/.exec(svg)?.[1]);
     expect(width(long)).toBeGreaterThan(width(short));
     expect(renderBadge('x', '<b>&"')).toContain('<title>&lt;b&gt;&amp;&quot;: x</title>');
+  });
+
+  it('never carries the in-rotation token, even in a label that spells it: a badge is a 200 whatever the status', () => {
+    const svg = renderBadge('healthy', `up ${ROTATION_TOKEN.toLowerCase()}`);
+    expect(svg.toUpperCase()).not.toContain(ROTATION_TOKEN);
+    expect(svg).toContain('<title>up [rotation-token]: healthy</title>');
   });
 });

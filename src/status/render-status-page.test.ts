@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROTATION_TOKEN } from '../core/index.ts';
 import { escapeHtml, pageScriptSource, renderStatusPage } from './render-status-page.ts';
 import type { StatusData } from './status-data.ts';
 
@@ -12,6 +13,17 @@ const data: StatusData = {
 const options = { nonce: 'bm9uY2U=', endpoint: '/health/status', refreshMs: 5000, readyPath: '/health/ready' };
 
 describe('renderStatusPage', () => {
+  it.each([
+    [200, true],
+    [503, false],
+  ])('a %i page carries the in-rotation token in a meta tag among its first bytes: %s', (httpStatus, carried) => {
+    const sneaky: StatusData = { ...data, http_status: httpStatus, version: ROTATION_TOKEN, dependencies: [{ ...data.dependencies[0]!, message: ROTATION_TOKEN.toLowerCase() }] };
+    const html = renderStatusPage(sneaky, options);
+    expect(html.split(ROTATION_TOKEN).length - 1).toBe(carried ? 1 : 0);
+    expect(html.toLowerCase().split(ROTATION_TOKEN.toLowerCase()).length - 1).toBe(carried ? 1 : 0);
+    if (carried) expect(html.indexOf(`<meta name="in_rotation" content="${ROTATION_TOKEN}">`)).toBeLessThan(200);
+  });
+
   it('carries the data so that no value can end its script block', () => {
     const html = renderStatusPage(data, options);
     expect(html).not.toContain('</script><script>alert(1)');
