@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Env, Instance, Target } from './targets/target.ts';
 import { rawHttp } from '../support/raw-http.ts';
 import type { SeedBody as Body } from '../support/seed-body.ts';
+import { ROTATION_TOKEN } from '../../src/core/index.ts';
 
 const fixtures = inject('fixtures');
 const stack = inject('stack');
@@ -52,7 +53,7 @@ export const DEPENDENCIES_DOWN: Env = {
 
 type SeedBody = Required<Pick<Body, 'isolate'>> & Body;
 
-const SEED_KEYS = ['status', 'version', 'dependencies', 'message', 'isolate'];
+const SEED_KEYS = ['in_rotation', 'status', 'version', 'dependencies', 'message', 'isolate'];
 const DEPENDENCY_KEYS = ['name', 'status', 'category', 'latency_ms', 'message', 'reason', 'details', 'age_ms'];
 /** Headers of the connection, the transfer or the measurement (each run's check timings), not of the answer: HEAD may differ from GET in these. */
 const TRANSFER_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'server-timing']);
@@ -98,8 +99,11 @@ export function describeConformance(target: Target): void {
     /** The seed design's JSON, with only its optional additions, from this target's platform. */
     const seed = async (response: Response): Promise<SeedBody> => {
       expectHealthHeaders(response);
-      const body = (await response.json()) as SeedBody;
+      const text = await response.text();
+      const body = JSON.parse(text) as SeedBody;
       expect(SEED_KEYS).toEqual(expect.arrayContaining(Object.keys(body)));
+      // The keyword monitors match: first on a 200, nowhere in any other answer.
+      expect(text.indexOf(ROTATION_TOKEN)).toBe(response.status === 200 ? '{"in_rotation":"'.length : -1);
       expect(body.version).toBe(VERSION);
       expect(Array.isArray(body.dependencies)).toBe(true);
       for (const dependency of body.dependencies) {

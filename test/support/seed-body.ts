@@ -12,6 +12,8 @@ export interface SeedDependency {
 }
 
 export interface SeedBody {
+  /** The in-rotation token, first, on a 200 only. */
+  in_rotation?: string;
   status: string;
   version: string;
   dependencies: SeedDependency[];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROTATION_TOKEN } from '../../src/core/index.ts';
 import { call, fixtures, httpChecksEnv, json, timed } from './helpers.ts';
 
 const check = (name: string, path: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -168,7 +169,7 @@ describe('formats', () => {
   it('prints Kubernetes-style lines with ?verbose', async () => {
     const response = await call(env, '/health/ready?verbose');
     expect(response.headers.get('content-type')).toContain('text/plain');
-    expect(await response.text()).toBe('[+]api ok\n[-]extras unhealthy: http_status\nready check passed: degraded\n');
+    expect(await response.text()).toBe(`in_rotation: ${ROTATION_TOKEN}\n[+]api ok\n[-]extras unhealthy: http_status\nready check passed: degraded\n`);
   });
 
   it('speaks application/health+json when asked', async () => {
@@ -176,12 +177,15 @@ describe('formats', () => {
     expect(response.headers.get('content-type')).toContain('application/health+json');
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({
+      in_rotation: ROTATION_TOKEN,
       status: 'warn',
       version: '1.2.3-test',
       checks: {
-        'api:responseTime': [{ componentId: 'api', status: 'pass', observedUnit: 'ms' }],
-        'extras:responseTime': [{ componentId: 'extras', status: 'fail', output: 'HTTP 500' }],
+        'api:responseTime': [{ componentId: 'api', componentType: 'system', status: 'pass', observedUnit: 'ms' }],
+        'extras:responseTime': [{ componentId: 'extras', componentType: 'system', status: 'fail', output: 'HTTP 500' }],
       },
     });
+    expect(Object.keys(body)[0]).toBe('in_rotation');
+    expect(body.checks).not.toHaveProperty(['api:responseTime', 0, 'output']);
   });
 });
