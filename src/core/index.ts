@@ -28,7 +28,7 @@ export { raceDeadline } from './deadline.ts';
 export { aggregate } from './aggregate.ts';
 export { statusExpectation, statusFromHttp, type ExpectStatus } from './status-from-http.ts';
 export { classifyError, type ClassifiedError } from './classify-error.ts';
-export { mapStringsDeep, redact, redactDeep } from './redact.ts';
+export { redact, redactDeep } from './redact.ts';
 export {
   containsRotationToken,
   isInRotation,
@@ -36,9 +36,7 @@ export {
   ROTATION_TOKEN,
   TOKEN_STAND_IN,
   withoutRotationToken,
-  withoutRotationTokenDeep,
   withRotationField,
-  withRotationLine,
 } from './rotation-token.ts';
 export { Lifecycle, type InitTask, type IsolateFacts, type LifecycleOptions, type LifecycleState } from './lifecycle.ts';
 export { RequestTracker } from './request-tracker.ts';
