@@ -36,17 +36,12 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 }
 
 /** Applies {@link redact} to every string inside a JSON-like value, keys included. */
-export function redactDeep(value: unknown, secrets: readonly string[] = []): unknown {
-  return mapStringsDeep(value, (text) => redact(text, secrets));
-}
-
-/** Applies `scrub` to every string inside a JSON-like value, keys included. */
-export function mapStringsDeep(value: unknown, scrub: (text: string) => string, depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value);
+export function redactDeep(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
   if (value === null || typeof value !== 'object') return value;
   if (depth > MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((item) => mapStringsDeep(item, scrub, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[scrub(key)] = mapStringsDeep(item, scrub, depth + 1);
+  for (const [key, item] of Object.entries(value)) out[redact(key, secrets)] = redactDeep(item, secrets, depth + 1);
   return out;
 }

@@ -71,6 +71,15 @@ describe('withRotationField and withRotationLine', () => {
   });
 });
 
+describe('withRotationField on values JSON writes its own way', () => {
+  it('replaces the token in what a toJSON returns, and leaves a body without it as it is', () => {
+    const sneaky = { status: 'x', details: { when: { toJSON: () => `at ${ROTATION_TOKEN.toLowerCase()}` } } };
+    expect(JSON.stringify(withRotationField(503, sneaky))).toBe('{"status":"x","details":{"when":"at [rotation-token]"}}');
+    const plain = { status: 'x', details: { n: 1 } };
+    expect(withRotationField(503, plain)).toBe(plain);
+  });
+});
+
 describe('the in-rotation token in every health format (property)', () => {
   it.each(FORMATS)('%s carries the token once, within the first 5,120 bytes, exactly when the answer is a 200', async (_label, init, query) => {
     await fc.assert(
