@@ -177,7 +177,11 @@ export function createHealth(options: HealthOptions = {}): Health {
     if (blocked) return reply(request, blocked);
     const startedAt = Date.now();
     const { reports, ageMs } = await cache.get(selectionKey(selection.checks), selection.checks, {
-      signal: request.signal,
+      // Why a getter: an adapter's lazy request builds its signal (a controller, a listener) on first
+      // read, which an answer from the cache never needs.
+      get signal() {
+        return request.signal;
+      },
       budgetMs: budget.ms,
       waitMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
       waitUntil: waitUntilOf(context),

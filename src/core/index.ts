@@ -46,4 +46,4 @@ export { createHealth, type Handler, type Health, type HealthOptions, type Reque
 export { renderHealthJson, renderSeedJson, renderVerboseText, type HealthSummary } from './render.ts';
 export { errorResponse, jsonResponse, HEALTH_HEADERS } from './respond.ts';
 export { drainOnSignal, DRAIN_DEFAULTS, type Drain, type DrainOnSignalOptions, type DrainTimings } from './drain-on-signal.ts';
-export { acceptsLazyRequests, bodyTextOf, isLazyRequest, LIGHT_RESPONSE, lightAnswers, REAL_REQUEST, realRequest, takesLazyRequests, textResponse } from './shortcuts.ts';
+export { acceptsLazyRequests, bodyTextOf, HEADER_FIELD, isLazyRequest, LIGHT_RESPONSE, lightAnswers, REAL_REQUEST, realRequest, takesLazyRequests, textResponse } from './shortcuts.ts';

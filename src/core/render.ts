@@ -1,7 +1,7 @@
 import type { IsolateFacts } from './isolate.ts';
-import { jsonResponse, respond } from './respond.ts';
-import { withRotationField, withRotationLine } from './rotation-token.ts';
-import { searchParamsOf } from './shortcuts.ts';
+import { respond } from './respond.ts';
+import { withRotationField, withRotationJson, withRotationLine } from './rotation-token.ts';
+import { headerOf, searchParamsOf } from './shortcuts.ts';
 import type { CheckReport, CheckStatus } from './types.ts';
 
 /**
@@ -28,7 +28,10 @@ export interface HealthSummary {
  * The seed design's JSON, extended only with optional fields; an answer that
  * keeps the service in rotation leads with the in-rotation token.
  */
-export function renderSeedJson(summary: HealthSummary): Record<string, unknown> {
+export const renderSeedJson = (summary: HealthSummary): Record<string, unknown> => withRotationField(summary.httpStatus, seedBody(summary));
+
+/** The seed JSON before the in-rotation token's field and scrub. */
+function seedBody(summary: HealthSummary): Record<string, unknown> {
   const body: Record<string, unknown> = {
     status: summary.status,
     version: summary.version,
@@ -50,7 +53,7 @@ export function renderSeedJson(summary: HealthSummary): Record<string, unknown> 
   if (summary.message !== undefined) body.message = summary.message;
   if (summary.sharing !== undefined) body.sharing = summary.sharing;
   if (summary.isolate) body.isolate = summary.isolate;
-  return withRotationField(summary.httpStatus, body);
+  return body;
 }
 
 const IETF_STATUS: Record<CheckStatus, 'pass' | 'warn' | 'fail'> = {
@@ -65,7 +68,11 @@ const IETF_STATUS: Record<CheckStatus, 'pass' | 'warn' | 'fail'> = {
  * `time` is when its result was made (`now` less its age), `output` is left out
  * on `pass` as the draft asks, and the in-rotation token leads a 200.
  */
-export function renderHealthJson(summary: HealthSummary, now: number): Record<string, unknown> {
+export const renderHealthJson = (summary: HealthSummary, now: number): Record<string, unknown> =>
+  withRotationField(summary.httpStatus, healthJsonBody(summary, now));
+
+/** The health+json body before the in-rotation token's field and scrub. */
+function healthJsonBody(summary: HealthSummary, now: number): Record<string, unknown> {
   const status = ietfStatus(summary);
   const checks: Record<string, unknown[]> = {};
   for (const report of summary.dependencies) checks[`${report.name}:responseTime`] = [ietfCheck(report, now)];
@@ -77,7 +84,7 @@ export function renderHealthJson(summary: HealthSummary, now: number): Record<st
   if (summary.message !== undefined && status !== 'pass') body.output = summary.message;
   if (notes.length > 0) body.notes = notes;
   body.checks = checks;
-  return withRotationField(summary.httpStatus, body);
+  return body;
 }
 
 function ietfStatus(summary: HealthSummary): 'pass' | 'warn' | 'fail' {
@@ -121,20 +128,26 @@ export function renderVerboseText(summary: HealthSummary): string {
  * carries its age in an `Age` header (whole seconds).
  */
 export function renderResponse(request: Request, summary: HealthSummary): Response {
-  const response = renderBody(request, summary);
-  if (summary.ageMs !== undefined) response.headers.set('Age', String(Math.floor(summary.ageMs / 1000)));
-  if (summary.retryAfterS !== undefined && summary.httpStatus === 503) response.headers.set('Retry-After', String(summary.retryAfterS));
-  if (summary.dependencies.length > 0) response.headers.set('Server-Timing', serverTiming(summary.dependencies));
-  return response;
+  const { httpStatus } = summary;
+  const fields = answerFields(summary);
+  if (searchParamsOf(request).has('verbose')) return respond(renderVerboseText(summary), httpStatus, 'text/plain; charset=utf-8', fields);
+  if (headerOf(request, 'accept')?.includes('application/health+json')) {
+    return respond(withRotationJson(httpStatus, healthJsonBody(summary, Date.now())), httpStatus, 'application/health+json; charset=utf-8', fields);
+  }
+  return respond(withRotationJson(httpStatus, seedBody(summary)), httpStatus, 'application/json; charset=utf-8', fields);
 }
 
-function renderBody(request: Request, summary: HealthSummary): Response {
-  const params = searchParamsOf(request);
-  if (params.has('verbose')) return respond(renderVerboseText(summary), summary.httpStatus, 'text/plain; charset=utf-8');
-  if (request.headers.get('Accept')?.includes('application/health+json')) {
-    return jsonResponse(renderHealthJson(summary, Date.now()), summary.httpStatus, 'application/health+json');
-  }
-  return jsonResponse(renderSeedJson(summary), summary.httpStatus);
+/**
+ * The answer's own header fields, given when it is made. Why not set after:
+ * that turns the fields of an adapter's light answer into a `Headers`.
+ */
+function answerFields(summary: HealthSummary): Record<string, string> | undefined {
+  const { ageMs, retryAfterS, httpStatus, dependencies } = summary;
+  const fields: Record<string, string> = {};
+  if (ageMs !== undefined) fields.Age = String(Math.floor(ageMs / 1000));
+  if (retryAfterS !== undefined && httpStatus === 503) fields['Retry-After'] = String(retryAfterS);
+  if (dependencies.length > 0) fields['Server-Timing'] = serverTiming(dependencies);
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 /** `Server-Timing`: each check's latency, under its name made a header token (`:` is not one). */

@@ -1,6 +1,6 @@
 import { raceDeadline } from './deadline.ts';
 import type { FlapDamper } from './flap-damper.ts';
-import { MemoryResultStore, type CheckRunner, type ResultStore } from './result-store.ts';
+import { MemoryResultStore, type CheckRunner, type ResultStore, type StoredRun } from './result-store.ts';
 import { runChecks } from './run-checks.ts';
 import type { Check, CheckReport, CheckStatus } from './types.ts';
 
@@ -33,6 +33,7 @@ export interface ResultCacheOptions {
 
 /** One caller of {@link ResultCache.get}: its own signal, and the platform's `waitUntil` if it has one. */
 export interface Caller {
+  /** Read only when the answer waits on I/O (a shared store's read, a run), so it may be a getter that builds it then. */
   signal?: AbortSignal | undefined;
   waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
   /** The request's whole budget, for the report of checks it leaves unfinished. */
@@ -110,7 +111,7 @@ export class ResultCache {
 
   async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
     if (this.#freshMs > 0) {
-      const stored = await this.#store.read(key, caller.signal).catch(() => undefined);
+      const stored = await this.#read(key, caller);
       const ageMs = stored ? Math.max(0, this.#now() - stored.at) : Infinity;
       if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
       if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {
@@ -135,6 +136,12 @@ export class ResultCache {
       onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
     });
     return { reports: this.#freshMs > 0 ? reports.map((report) => ({ ...report, ageMs: 0 })) : reports };
+  }
+
+  /** The stored run of `key`, if any; this isolate's memory is read without the caller's signal (nothing there waits). */
+  #read(key: string, caller: Caller): Promise<StoredRun | undefined> {
+    const signal = this.#store instanceof MemoryResultStore ? undefined : caller.signal;
+    return this.#store.read(key, signal).catch(() => undefined);
   }
 
   /** Makes a run for `key` now (or joins the one in flight) and keeps it: a background refresh. */

@@ -40,6 +40,19 @@ export function searchParamsOf(request: Request): URLSearchParams {
   return new URL(request.url).searchParams;
 }
 
+/**
+ * A method an adapter's lazy request may carry to read one header field from
+ * what its server parsed, without building the `Headers` the fetch API wants
+ * (on Node, from every raw header line: a fair share of a probe's cost).
+ */
+export const HEADER_FIELD: unique symbol = Symbol.for('edge-health.header-field');
+
+/** `request.headers.get(name)` (`name` in lower case), from the adapter's own fields when its lazy request has them. */
+export function headerOf(request: Request, name: string): string | null {
+  const read = (request as Request & { [HEADER_FIELD]?: (name: string) => string | null })[HEADER_FIELD];
+  return typeof read === 'function' ? read.call(request, name) : request.headers.get(name);
+}
+
 const lazyHandlers = new WeakSet<object>();
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { errorResponse, LIGHT_RESPONSE, REAL_REQUEST } from '../../core/index.ts';
+import { errorResponse, HEADER_FIELD, LIGHT_RESPONSE, REAL_REQUEST } from '../../core/index.ts';
 import { LightResponse } from './light-response.ts';
 import { standIn } from './stand-in.ts';
 
@@ -101,6 +101,18 @@ class NodeRequest {
       this.#headers = headers;
     }
     return this.#headers;
+  }
+
+  /** What `headers.get(name)` would say (`name` in lower case), read from the raw header lines until `headers` is built. */
+  [HEADER_FIELD](name: string): string | null {
+    if (this.#real || this.#headers) return this.headers.get(name);
+    const raw = this.#incoming.rawHeaders;
+    let value: string | null = null;
+    for (let i = 0; i < raw.length; i += 2) {
+      const field = raw[i] as string;
+      if (field.length === name.length && field.toLowerCase() === name) value = value === null ? (raw[i + 1] as string) : `${value}, ${raw[i + 1] as string}`;
+    }
+    return value;
   }
 
   get signal(): AbortSignal {
