@@ -232,11 +232,14 @@ function uniquelyNamed(checks: readonly Check[]): Check[] {
   return [...checks];
 }
 
-/** Waits for a running init, but no longer than `waitMs`: a probe must get an answer. */
-async function waitForInit(lifecycle: Lifecycle, waitMs: number): Promise<void> {
+/**
+ * Waits for a running init, but no longer than `waitMs`: a probe must get an answer.
+ * Why not async: once started, the init's own settled promise is the answer, with no more layers.
+ */
+function waitForInit(lifecycle: Lifecycle, waitMs: number): Promise<void> {
   const init = lifecycle.ensureStarted();
   if (lifecycle.state !== 'starting') return init;
-  await raceDeadline(init, { ms: waitMs, onTimeout: () => undefined });
+  return raceDeadline(init, { ms: waitMs, onTimeout: () => undefined });
 }
 
 function verdictAnswer(reports: CheckReport[], ageMs: number | undefined): Answer {

@@ -14,7 +14,8 @@ export function respond(body: string, status: number, contentType: string, extra
 /** `extra` over `headers`, as `Headers.set` would (names are case-insensitive): names in lower case. */
 function overridden(headers: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const record of [headers, extra]) for (const [name, value] of Object.entries(record)) fields[name.toLowerCase()] = value;
+  for (const name in headers) fields[name.toLowerCase()] = headers[name] as string;
+  for (const name in extra) fields[name.toLowerCase()] = extra[name] as string;
   return fields;
 }
 

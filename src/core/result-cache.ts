@@ -111,7 +111,8 @@ export class ResultCache {
 
   async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
     if (this.#freshMs > 0) {
-      const stored = await this.#read(key, caller);
+      const read = this.#read(key, caller);
+      const stored = read instanceof Promise ? await read : read;
       const ageMs = stored ? Math.max(0, this.#now() - stored.at) : Infinity;
       if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
       if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {
@@ -138,10 +139,14 @@ export class ResultCache {
     return { reports: this.#freshMs > 0 ? reports.map((report) => ({ ...report, ageMs: 0 })) : reports };
   }
 
-  /** The stored run of `key`, if any; this isolate's memory is read without the caller's signal (nothing there waits). */
-  #read(key: string, caller: Caller): Promise<StoredRun | undefined> {
-    const signal = this.#store instanceof MemoryResultStore ? undefined : caller.signal;
-    return this.#store.read(key, signal).catch(() => undefined);
+  /**
+   * The stored run of `key`, if any. Why this isolate's memory apart: nothing
+   * there waits, so it needs neither the caller's signal nor a promise.
+   */
+  #read(key: string, caller: Caller): StoredRun | undefined | Promise<StoredRun | undefined> {
+    const store = this.#store;
+    if (store instanceof MemoryResultStore) return store.readNow(key);
+    return store.read(key, caller.signal).catch(() => undefined);
   }
 
   /** Makes a run for `key` now (or joins the one in flight) and keeps it: a background refresh. */

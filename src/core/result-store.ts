@@ -49,6 +49,11 @@ export class MemoryResultStore implements ResultStore {
     return this.#runs.get(key);
   }
 
+  /** {@link read} without a promise: nothing here waits. */
+  readNow(key: string): StoredRun | undefined {
+    return this.#runs.get(key);
+  }
+
   async write(key: string, run: StoredRun): Promise<void> {
     this.#runs.set(key, run);
   }

@@ -110,7 +110,39 @@ function healthRoutes(
     router.head(path, async (request, context) => withoutBody(await handle(request, context)));
     router.all(path, methodNotAllowed);
   }
-  return (request, context) => router.fetch(request as IRequest, context) as Promise<Response | undefined>;
+  const direct = directRoutes(base, routes.slice(0, CORE_ROUTES));
+  return (request, context) => {
+    const handle = isLazyRequest(request) && request.method === 'GET' ? direct.get(plainPathOf(request.url) ?? '') : undefined;
+    if (handle) return handle(request as IRequest, context).catch(failed);
+    return router.fetch(request as IRequest, context) as Promise<Response | undefined>;
+  };
+}
+
+/** `/live`, `/ready`, `/ready/:check`, `/startup`: the first routes, so nothing before them can match their paths. */
+const CORE_ROUTES = 4;
+
+/** A base itty reads as a plain path: no pattern characters (`:`, `*`, `+`), no empty segment. */
+const PLAIN_BASE = /^(?:\/[A-Za-z0-9_.~-]+)*$/;
+
+/**
+ * The exact paths of the core GET routes, answered without itty's URL parse
+ * and route scan when an adapter's lazy request names one exactly (a probe's
+ * usual case, on Node where that parse is a fair share of a liveness answer).
+ * Why only these: no route before them can match their paths, and their
+ * handlers read nothing itty adds to a request (`query`, `params`).
+ */
+function directRoutes<H>(base: string, routes: readonly [string, H][]): Map<string, H> {
+  const direct = new Map<string, H>();
+  if (!PLAIN_BASE.test(base)) return direct;
+  for (const [suffix, handle] of routes) if (!suffix.includes(':')) direct.set(`${base}${suffix}`, handle);
+  return direct;
+}
+
+/** The path of a parsed URL with neither query nor fragment, without parsing it again; `undefined` otherwise. */
+function plainPathOf(href: string): string | undefined {
+  if (href.includes('?') || href.includes('#')) return undefined;
+  const start = href.indexOf('/', href.indexOf('//') + 2);
+  return start === -1 ? undefined : href.slice(start);
 }
 
 /** An unexpected error: reported (redacted), answered with a JSON 500. */
