@@ -161,6 +161,7 @@ export function createHealth(options: HealthOptions = {}): Health {
     onStatusChange: options.onStatusChange,
   });
   const reply = replier(lifecycle, options);
+  const allKey = selectionKey(checks);
   const started = (): Promise<void> => waitForInit(lifecycle, options.initWaitMs ?? 10_000);
 
   const live: Handler = async (request) => reply(request, lifecycleAnswer('live', viewOf(lifecycle)));
@@ -176,7 +177,8 @@ export function createHealth(options: HealthOptions = {}): Health {
     const blocked = lifecycleAnswer('ready', viewOf(lifecycle));
     if (blocked) return reply(request, blocked);
     const startedAt = Date.now();
-    const { reports, ageMs } = await cache.get(selectionKey(selection.checks), selection.checks, {
+    const key = selection.checks === checks ? allKey : selectionKey(selection.checks);
+    const { reports, ageMs } = await cache.get(key, selection.checks, {
       // Why a getter: an adapter's lazy request builds its signal (a controller, a listener) on first
       // read, which an answer from the cache never needs.
       get signal() {
@@ -199,8 +201,7 @@ export function createHealth(options: HealthOptions = {}): Health {
   const startRefreshing = (): (() => void) => {
     const everyMs = options.refreshMs;
     if (everyMs === undefined) return () => {};
-    const key = selectionKey(checks);
-    const refresh = (): void => void (lifecycle.state === 'ready' ? cache.refresh(key, checks) : undefined);
+    const refresh = (): void => void (lifecycle.state === 'ready' ? cache.refresh(allKey, checks) : undefined);
     const timer = setInterval(refresh, everyMs);
     // Why unref where the runtime has it: the refresh alone must not keep a process alive.
     (timer as { unref?: () => void }).unref?.();
