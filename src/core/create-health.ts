@@ -188,7 +188,7 @@ export function createHealth(options: HealthOptions = {}): Health {
       waitMs: budget.ms === undefined ? undefined : Math.max(0, budget.ms - (Date.now() - arrived)),
       waitUntil: waitUntilOf(context),
     });
-    notifyReadiness(options.onReadiness, { reports, startedAt, durationMs: Date.now() - startedAt, ...(ageMs === undefined ? {} : { ageMs }) });
+    if (options.onReadiness) notifyReadiness(options.onReadiness, { reports, startedAt, durationMs: Date.now() - startedAt, ...(ageMs === undefined ? {} : { ageMs }) });
     const sharing = cache.sharing;
     return reply(request, { ...verdictAnswer(reports, ageMs), ...(sharing === undefined ? {} : { sharing }) });
   };

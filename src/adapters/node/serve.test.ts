@@ -99,6 +99,37 @@ describe('Node adapter: the lazy request', () => {
     expect((await second.json()).dependencies).toEqual((await first.json()).dependencies.map((d: object) => ({ ...d, age_ms: expect.any(Number) })));
   });
 
+  it('reads Accept from the raw header lines as Headers would, joining repeated lines', async () => {
+    const { createHealth } = await import('../../core/index.ts');
+    const { createHealthRouter } = await import('../../router/index.ts');
+    const lifecycle = new Lifecycle();
+    served = await serve(createHealthRouter(createHealth({ lifecycle, exposeIsolate: false })).fetch, { port: 0, lifecycle, signals: [], log: () => {} });
+    const answer = await rawHttp(served.url, 'GET /health/live HTTP/1.1\r\nHost: localhost\r\nAccept: text/plain\r\naccept: application/health+json\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/content-type: application\/health\+json; charset=utf-8/i);
+    const plain = await fetch(`${served.url}/health/live`, { headers: { Accept: 'text/plain' } });
+    expect(plain.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+
+  it.each([
+    ['/status', '/status/live'],
+    ['/status', '/status/live/'],
+    ['/status', '/status/live?x=1'],
+    ['/status', '/status/ready'],
+    ['', '/startup'],
+    ['/a:b', '/a:b/live'],
+  ])('with base %j, answers GET %s as the routes do, and HEAD and POST of it alike', async (base, path) => {
+    const { createHealth } = await import('../../core/index.ts');
+    const { createHealthRouter } = await import('../../router/index.ts');
+    const lifecycle = new Lifecycle();
+    const router = createHealthRouter(createHealth({ lifecycle, exposeIsolate: false }), { base });
+    served = await serve(router.fetch, { port: 0, lifecycle, signals: [], log: () => {} });
+    const get = await fetch(`${served.url}${path}`);
+    expect(get.status).toBe(200);
+    expect(await get.json()).toMatchObject({ in_rotation: expect.any(String), status: expect.stringMatching(/healthy|started/) });
+    expect((await fetch(`${served.url}${path}`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${served.url}${path}`, { method: 'POST' })).status).toBe(405);
+  });
+
   it('aborts its signal when the client goes away before the answer', async () => {
     let aborted: Promise<unknown> | undefined;
     served = await serve(
