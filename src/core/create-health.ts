@@ -179,8 +179,6 @@ export function createHealth(options: HealthOptions = {}): Health {
     const startedAt = Date.now();
     const key = selection.checks === checks ? allKey : selectionKey(selection.checks);
     const { reports, ageMs } = await cache.get(key, selection.checks, {
-      // Why a getter: an adapter's lazy request builds its signal (a controller, a listener) on first
-      // read, which an answer from the cache never needs.
       get signal() {
         return request.signal;
       },

@@ -1,6 +1,6 @@
 import { raceDeadline } from './deadline.ts';
 import type { FlapDamper } from './flap-damper.ts';
-import { MemoryResultStore, type CheckRunner, type ResultStore, type StoredRun } from './result-store.ts';
+import { MemoryResultStore, type CheckRunner, type ResultStore } from './result-store.ts';
 import { runChecks } from './run-checks.ts';
 import type { Check, CheckReport, CheckStatus } from './types.ts';
 
@@ -33,7 +33,11 @@ export interface ResultCacheOptions {
 
 /** One caller of {@link ResultCache.get}: its own signal, and the platform's `waitUntil` if it has one. */
 export interface Caller {
-  /** Read only when the answer waits on I/O (a shared store's read, a run), so it may be a getter that builds it then. */
+  /**
+   * Read only when the answer waits on I/O (a shared store's read, a run), so it
+   * may be a getter. Why: an adapter's lazy request builds its signal (a
+   * controller, a listener) on first read, which an answer from the cache never needs.
+   */
   signal?: AbortSignal | undefined;
   waitUntil?: ((promise: Promise<unknown>) => void) | undefined;
   /** The request's whole budget, for the report of checks it leaves unfinished. */
@@ -111,8 +115,9 @@ export class ResultCache {
 
   async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
     if (this.#freshMs > 0) {
-      const read = this.#read(key, caller);
-      const stored = read instanceof Promise ? await read : read;
+      const store = this.#store;
+      // Why this isolate's memory apart: nothing there waits, so it needs neither signal nor promise.
+      const stored = store instanceof MemoryResultStore ? store.readNow(key) : await store.read(key, caller.signal).catch(() => undefined);
       const ageMs = stored ? Math.max(0, this.#now() - stored.at) : Infinity;
       if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
       if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {
@@ -137,16 +142,6 @@ export class ResultCache {
       onAbort: () => checks.map((check) => abortedReport(check, this.#now() - started)),
     });
     return { reports: this.#freshMs > 0 ? reports.map((report) => ({ ...report, ageMs: 0 })) : reports };
-  }
-
-  /**
-   * The stored run of `key`, if any. Why this isolate's memory apart: nothing
-   * there waits, so it needs neither the caller's signal nor a promise.
-   */
-  #read(key: string, caller: Caller): StoredRun | undefined | Promise<StoredRun | undefined> {
-    const store = this.#store;
-    if (store instanceof MemoryResultStore) return store.readNow(key);
-    return store.read(key, caller.signal).catch(() => undefined);
   }
 
   /** Makes a run for `key` now (or joins the one in flight) and keeps it: a background refresh. */

@@ -49,7 +49,6 @@ export class MemoryResultStore implements ResultStore {
     return this.#runs.get(key);
   }
 
-  /** {@link read} without a promise: nothing here waits. */
   readNow(key: string): StoredRun | undefined {
     return this.#runs.get(key);
   }

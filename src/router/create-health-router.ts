@@ -104,13 +104,19 @@ function healthRoutes(
     ...Object.entries(options.routes ?? {}).map(([suffix, handle]): Route => [suffix, (request, context) => own(handle)(request, context)]),
     ['', (request, context) => (options.navigation && isDocumentNavigation(request) ? own(options.navigation)(request, context) : health.ready(request, context))],
   ];
-  for (const [suffix, handle] of routes) {
+  // The exact paths of the core GET routes, answered without itty's URL parse and route scan for an
+  // adapter's lazy request naming one exactly (on Node that parse is a fair share of a probe). Why only
+  // the first four, under a base with no pattern characters: nothing before them can match their paths,
+  // and their handlers read nothing itty adds to a request (`query`, `params`).
+  const direct = new Map<string, Route[1]>();
+  const plainBase = PLAIN_BASE.test(base);
+  for (const [index, [suffix, handle]] of routes.entries()) {
     const path = `${base}${suffix}` || '/';
     router.get(path, handle);
     router.head(path, async (request, context) => withoutBody(await handle(request, context)));
     router.all(path, methodNotAllowed);
+    if (plainBase && index < 4 && !suffix.includes(':')) direct.set(path, handle);
   }
-  const direct = directRoutes(base, routes.slice(0, CORE_ROUTES));
   return (request, context) => {
     const handle = isLazyRequest(request) && request.method === 'GET' ? direct.get(plainPathOf(request.url) ?? '') : undefined;
     if (handle) return handle(request as IRequest, context).catch(failed);
@@ -118,25 +124,8 @@ function healthRoutes(
   };
 }
 
-/** `/live`, `/ready`, `/ready/:check`, `/startup`: the first routes, so nothing before them can match their paths. */
-const CORE_ROUTES = 4;
-
 /** A base itty reads as a plain path: no pattern characters (`:`, `*`, `+`), no empty segment. */
 const PLAIN_BASE = /^(?:\/[A-Za-z0-9_.~-]+)*$/;
-
-/**
- * The exact paths of the core GET routes, answered without itty's URL parse
- * and route scan when an adapter's lazy request names one exactly (a probe's
- * usual case, on Node where that parse is a fair share of a liveness answer).
- * Why only these: no route before them can match their paths, and their
- * handlers read nothing itty adds to a request (`query`, `params`).
- */
-function directRoutes<H>(base: string, routes: readonly [string, H][]): Map<string, H> {
-  const direct = new Map<string, H>();
-  if (!PLAIN_BASE.test(base)) return direct;
-  for (const [suffix, handle] of routes) if (!suffix.includes(':')) direct.set(`${base}${suffix}`, handle);
-  return direct;
-}
 
 /** The path of a parsed URL with neither query nor fragment, without parsing it again; `undefined` otherwise. */
 function plainPathOf(href: string): string | undefined {
