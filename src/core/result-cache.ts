@@ -116,8 +116,7 @@ export class ResultCache {
   async get(key: string, checks: readonly Check[], caller: Caller = {}): Promise<CachedReports> {
     if (this.#freshMs > 0) {
       const store = this.#store;
-      // Why this isolate's memory apart: nothing there waits, so it needs neither signal nor promise.
-      const stored = store instanceof MemoryResultStore ? store.readNow(key) : await store.read(key, caller.signal).catch(() => undefined);
+      const stored = store.readNow ? store.readNow(key) : await store.read(key, caller.signal).catch(() => undefined);
       const ageMs = stored ? Math.max(0, this.#now() - stored.at) : Infinity;
       if (stored && ageMs < this.#freshMs) return reused(stored.reports, ageMs);
       if (stored && ageMs < this.#freshMs + this.#staleMs && this.#refreshInBackground) {

@@ -24,6 +24,11 @@ export interface ResultStore {
    */
   readonly sharing?: string;
   read(key: string, signal?: AbortSignal): Promise<StoredRun | undefined>;
+  /**
+   * What `read` would find, answered at once, for a store that never waits
+   * (memory): then a cached answer needs neither the caller's signal nor a promise.
+   */
+  readNow?(key: string): StoredRun | undefined;
   write(key: string, run: StoredRun): Promise<void>;
 }
 
@@ -46,7 +51,7 @@ export class MemoryResultStore implements ResultStore {
   readonly #runs = new Map<string, StoredRun>();
 
   async read(key: string): Promise<StoredRun | undefined> {
-    return this.#runs.get(key);
+    return this.readNow(key);
   }
 
   readNow(key: string): StoredRun | undefined {
