@@ -96,26 +96,29 @@ function healthRoutes(
   const methodNotAllowed = (request: IRequest): Response =>
     errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
   type Route = [string, (request: IRequest, context: RequestContext | undefined) => Promise<Response>];
-  const routes: Route[] = [
+  const coreRoutes: Route[] = [
     ['/live', (request, context) => health.live(request, context)],
     ['/ready', (request, context) => health.ready(request, context)],
     ['/ready/:check', (request, context) => health.ready(request, context, safeDecode(request.params.check ?? ''))],
     ['/startup', (request, context) => health.startup(request, context)],
+  ];
+  const routes: Route[] = [
+    ...coreRoutes,
     ...Object.entries(options.routes ?? {}).map(([suffix, handle]): Route => [suffix, (request, context) => own(handle)(request, context)]),
     ['', (request, context) => (options.navigation && isDocumentNavigation(request) ? own(options.navigation)(request, context) : health.ready(request, context))],
   ];
   // The exact paths of the core GET routes, answered without itty's URL parse and route scan for an
   // adapter's lazy request naming one exactly (on Node that parse is a fair share of a probe). Why only
-  // the first four, under a base with no pattern characters: nothing before them can match their paths,
+  // the core routes, under a base with no pattern characters: nothing before them can match their paths,
   // and their handlers read nothing itty adds to a request (`query`, `params`).
   const direct = new Map<string, Route[1]>();
   const plainBase = PLAIN_BASE.test(base);
-  for (const [index, [suffix, handle]] of routes.entries()) {
+  for (const [suffix, handle] of routes) {
     const path = `${base}${suffix}` || '/';
     router.get(path, handle);
     router.head(path, async (request, context) => withoutBody(await handle(request, context)));
     router.all(path, methodNotAllowed);
-    if (plainBase && index < 4 && !suffix.includes(':')) direct.set(path, handle);
+    if (plainBase && coreRoutes.some((route) => route[1] === handle) && !suffix.includes(':')) direct.set(path, handle);
   }
   return (request, context) => {
     const handle = isLazyRequest(request) && request.method === 'GET' ? direct.get(plainPathOf(request.url) ?? '') : undefined;
