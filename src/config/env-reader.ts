@@ -45,28 +45,25 @@ export class EnvReader {
   }
 
   milliseconds(name: string, fallback: number, { min, max }: MillisecondRange): number {
-    const n = this.wholeNumber(name);
-    if (n === undefined) return fallback;
-    if (n >= min && n <= max) return n;
-    this.problems.push(`${name} must be a whole number of milliseconds from ${min} to ${max}.`);
-    return fallback;
+    return this.#ranged(name, fallback, min, max, `a whole number of milliseconds from ${min} to ${max}`);
   }
 
   /** A whole number from `min` to `max` (a count, a threshold). */
   count(name: string, fallback: number, { min, max }: { min: number; max: number }): number {
-    const n = this.wholeNumber(name);
-    if (n === undefined) return fallback;
-    if (n >= min && n <= max) return n;
-    this.problems.push(`${name} must be a whole number from ${min} to ${max}.`);
-    return fallback;
+    return this.#ranged(name, fallback, min, max, `a whole number from ${min} to ${max}`);
   }
 
   /** A TCP port; 0 asks the system for a free one. */
   port(name: string, fallback: number): number {
+    return this.#ranged(name, fallback, 0, 65_535, 'a port number from 0 to 65535');
+  }
+
+  /** A whole number from `min` to `max`, or the fallback and a problem saying what `name` must be. */
+  #ranged(name: string, fallback: number, min: number, max: number, expected: string): number {
     const n = this.wholeNumber(name);
     if (n === undefined) return fallback;
-    if (n >= 0 && n <= 65_535) return n;
-    this.problems.push(`${name} must be a port number from 0 to 65535.`);
+    if (n >= min && n <= max) return n;
+    this.problems.push(`${name} must be ${expected}.`);
     return fallback;
   }
 
