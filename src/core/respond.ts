@@ -6,16 +6,23 @@ export const HEALTH_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
+/** {@link HEALTH_HEADERS} with names in lower case, as every answer's fields start. */
+const BASE_FIELDS = lowerCased(HEALTH_HEADERS);
+
+/**
+ * A text answer with the health headers, its content type and `extra` over
+ * them (as `Headers.set` would: names are case-insensitive), field names in
+ * lower case, built once per answer.
+ */
 export function respond(body: string, status: number, contentType: string, extra?: Readonly<Record<string, string>>): Response {
-  const headers = { ...HEALTH_HEADERS, 'Content-Type': contentType };
-  return textResponse(body, { status, headers: extra ? overridden(headers, extra) : headers });
+  const fields: Record<string, string> = { ...BASE_FIELDS, 'content-type': contentType };
+  if (extra) for (const name in extra) fields[name.toLowerCase()] = extra[name] as string;
+  return textResponse(body, { status, headers: fields });
 }
 
-/** `extra` over `headers`, as `Headers.set` would (names are case-insensitive): names in lower case. */
-function overridden(headers: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>): Record<string, string> {
+function lowerCased(headers: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
   const fields: Record<string, string> = {};
   for (const name in headers) fields[name.toLowerCase()] = headers[name] as string;
-  for (const name in extra) fields[name.toLowerCase()] = extra[name] as string;
   return fields;
 }
 
