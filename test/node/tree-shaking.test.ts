@@ -21,7 +21,8 @@ describe('a Worker that uses only the HTTP check, built from the public subpaths
     expect(bundle).not.toMatch(/upstash|Upstash-Encoding/i);
     expect(bundle).not.toMatch(POSTGRES_DRIVER);
     expect(bundle).not.toMatch(/cloudflare:sockets|node:net/);
-    expect(bundle.length).toBeLessThan(60 * 1024);
+    // Unminified, as wrangler builds it: the HTTP-only path is about 60 KiB, and any database driver adds far more than this headroom.
+    expect(bundle.length).toBeLessThan(64 * 1024);
   });
 
   it('runs in workerd and answers readiness', async () => {

@@ -33,26 +33,27 @@ export function toRequest(incoming: IncomingMessage, outgoing: ServerResponse, o
   if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
     return errorResponse(405, `Method ${method} is not allowed here; use GET or HEAD.`, { Allow: 'GET, HEAD' });
   }
-  const host = incoming.headers.host ?? 'localhost';
-  const url = HOST_PATTERN.test(host) ? parseUrl(incoming.url ?? '/', host) : undefined;
+  const url = parseUrl(incoming.url ?? '/', incoming.headers.host ?? 'localhost');
   if (url === undefined) return errorResponse(400, 'The Host header or the request target is not valid.');
   const request = new NodeRequest(incoming, outgoing, url);
   return options.lazy ? (request as unknown as Request) : request[REAL_REQUEST]();
 }
 
 /**
- * The URLs of recent request targets. Why: probes ask for the same few URLs
- * all day, and parsing one is a fair share of a liveness probe's cost; the
- * bound keeps a scan of random paths from growing it.
+ * The URLs of recent request targets (their hosts checked). Why: probes ask for
+ * the same few URLs all day, and checking and parsing one is a fair share of a
+ * liveness probe's cost; the bound keeps a scan of random paths from growing it.
  */
 const recentUrls = new Map<string, string>();
 const RECENT_URLS = 64;
 
+/** The request's URL, or `undefined` when its host or target is not valid. */
 function parseUrl(target: string, host: string): string | undefined {
-  // Why a space between them: HOST_PATTERN lets no space into a host.
+  // Why a space between them: HOST_PATTERN lets no space into a host, so no two pairs share a key.
   const key = `${host} ${target}`;
   const known = recentUrls.get(key);
   if (known !== undefined) return known;
+  if (!HOST_PATTERN.test(host)) return undefined;
   try {
     const href = new URL(target, `http://${host}`).href;
     if (recentUrls.size >= RECENT_URLS) recentUrls.clear();
