@@ -32,14 +32,17 @@ export class Isolate {
   // Why kept: the ISO text of a time that never changes, asked for by every answer.
   #startedAt: string | undefined;
 
-  constructor(
-    private readonly now: () => number,
-    readonly platform?: string,
-  ) {}
+  readonly #now: () => number;
+  readonly #platform: string | undefined;
+
+  constructor(now: () => number, platform?: string) {
+    this.#now = now;
+    this.#platform = platform;
+  }
 
   /** When the isolate was first used. */
   born(): number {
-    this.#bornAt ??= this.now();
+    this.#bornAt ??= this.#now();
     return this.#bornAt;
   }
 
@@ -51,11 +54,11 @@ export class Isolate {
       state: moment.state,
       cold_start: moment.coldStart,
       started_at: (this.#startedAt ??= new Date(bornAt).toISOString()),
-      uptime_ms: Math.max(0, this.now() - bornAt),
+      uptime_ms: Math.max(0, this.#now() - bornAt),
       requests: moment.requests,
       in_flight: moment.inFlight,
     };
-    if (this.platform) facts.platform = this.platform;
+    if (this.#platform) facts.platform = this.#platform;
     if (moment.location) facts.location = moment.location;
     return facts;
   }
