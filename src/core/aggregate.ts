@@ -10,7 +10,7 @@ export function aggregate(reports: readonly CheckReport[]): HealthVerdict {
     return {
       status: 'unhealthy',
       httpStatus: 503,
-      message: `critical ${plural(down.length, 'dependency', 'dependencies')} unhealthy: ${names(down)}`,
+      message: `critical ${down.length === 1 ? 'dependency' : 'dependencies'} unhealthy: ${names(down)}`,
     };
   }
   const impaired = reports.filter((r) => r.status !== 'healthy');
@@ -25,4 +25,3 @@ export function aggregate(reports: readonly CheckReport[]): HealthVerdict {
 }
 
 const names = (reports: readonly CheckReport[]): string => reports.map((r) => r.name).join(', ');
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);

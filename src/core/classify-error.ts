@@ -17,44 +17,42 @@ const MAX_MESSAGE_LENGTH = 300;
  * the coarse one, and the message (for authorized callers) keeps the runtime's
  * words. Recorded by `scripts/record-fetch-errors.ts`; see the README's reason table.
  */
-const CODE_REASONS: Record<string, FailureReason> = {
-  ECONNREFUSED: 'network',
-  ECONNRESET: 'network',
-  ECONNABORTED: 'network',
-  EPIPE: 'network',
-  EHOSTUNREACH: 'network',
-  ENETUNREACH: 'network',
-  ENOTFOUND: 'network',
-  EAI_AGAIN: 'network',
-  EPROTO: 'network',
-  UND_ERR_SOCKET: 'network',
-  UND_ERR_CLOSED: 'network',
-  CERT_HAS_EXPIRED: 'network',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'network',
-  SELF_SIGNED_CERT_IN_CHAIN: 'network',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'network',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'network',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'network',
-  ETIMEDOUT: 'timeout',
-  UND_ERR_CONNECT_TIMEOUT: 'timeout',
-  UND_ERR_HEADERS_TIMEOUT: 'timeout',
-};
+const NETWORK_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPROTO',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
 
-const MESSAGE_REASONS: [RegExp, FailureReason][] = [
-  [
-    /network connection lost|internal error; reference = |connection (?:refused|reset|closed)|unable to connect|socket hang up|other side closed|fetch failed|network error|failed to fetch|getaddrinfo|dns error|name resolution|not resolve|certificate|TLS|SSL|ECONN[A-Z]+|ENOTFOUND/i,
-    'network',
-  ],
-  [/timed? ?out/i, 'timeout'],
-];
+const TIMEOUT_CODES: ReadonlySet<string> = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 
+const NETWORK_MESSAGE =
+  /network connection lost|internal error; reference = |connection (?:refused|reset|closed)|unable to connect|socket hang up|other side closed|fetch failed|network error|failed to fetch|getaddrinfo|dns error|name resolution|not resolve|certificate|TLS|SSL|ECONN[A-Z]+|ENOTFOUND/i;
+
+const TIMEOUT_MESSAGE = /timed? ?out/i;
+
+const codeReason = (code: unknown): FailureReason | undefined =>
+  typeof code !== 'string' ? undefined : NETWORK_CODES.has(code) ? 'network' : TIMEOUT_CODES.has(code) ? 'timeout' : undefined;
+
+// Why no `instanceof Error`: every Error has a `name` (its prototype's, at least).
 const errorName = (error: unknown): string | undefined =>
-  error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
-    ? String((error as { name: unknown }).name)
-    : undefined;
+  typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : undefined;
 
-/** Walks `cause` chains (and AggregateError members) looking for a system error code. */
-function findCode(error: unknown, depth = 0): string | undefined {
+/** Walks `cause` chains (and AggregateError members) for a system error code, and gives its reason. */
+function findCodeReason(error: unknown, depth = 0): FailureReason | undefined {
   if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
   const { code, cause, errors, sourceError } = error as {
     code?: unknown;
@@ -62,9 +60,10 @@ function findCode(error: unknown, depth = 0): string | undefined {
     errors?: unknown;
     sourceError?: unknown;
   };
-  if (typeof code === 'string' && code in CODE_REASONS) return code;
+  const reason = codeReason(code);
+  if (reason) return reason;
   for (const inner of [cause, sourceError, ...(Array.isArray(errors) ? errors : [])]) {
-    const found = findCode(inner, depth + 1);
+    const found = findCodeReason(inner, depth + 1);
     if (found) return found;
   }
   return undefined;
@@ -79,26 +78,17 @@ export function messageOf(error: unknown): string {
 
 /** Turns anything a check threw into a reason that is safe to show and a message. */
 export function classifyError(error: unknown): ClassifiedError {
-  if (isCheckError(error)) {
-    return {
-      reason: error.reason,
-      message: messageOf(error),
-      ...(error.details ? { details: error.details } : {}),
-    };
-  }
-  const name = errorName(error);
-  if (name === 'TimeoutError') return { reason: 'timeout', message: messageOf(error) };
-  if (name === 'AbortError') return { reason: 'aborted', message: messageOf(error) };
-
-  const code = findCode(error);
   let message = messageOf(error);
+  if (isCheckError(error)) return { reason: error.reason, message, ...(error.details ? { details: error.details } : {}) };
+  const name = errorName(error);
+  if (name === 'TimeoutError') return { reason: 'timeout', message };
+  if (name === 'AbortError') return { reason: 'aborted', message };
+
   const cause = error instanceof Error ? error.cause : undefined;
   if (cause instanceof Error && cause.message && !message.includes(cause.message)) {
     message = messageOf(`${message}: ${cause.message}`);
   }
-  if (code) return { reason: CODE_REASONS[code] ?? 'error', message };
-  for (const [pattern, reason] of MESSAGE_REASONS) {
-    if (pattern.test(message)) return { reason, message };
-  }
-  return { reason: 'error', message };
+  const reason =
+    findCodeReason(error) ?? (NETWORK_MESSAGE.test(message) ? 'network' : TIMEOUT_MESSAGE.test(message) ? 'timeout' : 'error');
+  return { reason, message };
 }

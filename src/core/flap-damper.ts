@@ -52,18 +52,15 @@ export class FlapDamper {
   #dampOne(report: CheckReport): CheckReport {
     const ok = report.status !== 'unhealthy';
     const track = this.#tracks.get(report.name);
-    if (!track || track.up === ok) {
-      this.#tracks.set(report.name, { up: ok, streak: 0, last: report });
-      return report;
+    if (track && track.up !== ok) {
+      track.streak += 1;
+      const threshold = track.up ? this.#failures : this.#successes;
+      if (track.streak < threshold) {
+        const { name, category, latencyMs } = report;
+        return { ...track.last, name, category, latencyMs, damping: { raw: report.status, streak: track.streak, threshold } };
+      }
     }
-    track.streak += 1;
-    const threshold = track.up ? this.#failures : this.#successes;
-    if (track.streak >= threshold) {
-      this.#tracks.set(report.name, { up: ok, streak: 0, last: report });
-      return report;
-    }
-    const { name, category, latencyMs } = report;
-    const held = { ...track.last, name, category, latencyMs };
-    return { ...held, damping: { raw: report.status, streak: track.streak, threshold } };
+    this.#tracks.set(report.name, { up: ok, streak: 0, last: report });
+    return report;
   }
 }

@@ -22,7 +22,8 @@ export const viewOf = (lifecycle: Lifecycle, now = Date.now()): LifecycleView =>
   retryInMs: Math.max(0, (lifecycle.retryAt ?? 0) - now),
 });
 
-const NO_DEPENDENCIES = { dependencies: [] } as const;
+/** What a state answers: its status, and whatever differs from a 503 with no dependencies. */
+type Verdict = Pick<Answer, 'status'> & Partial<Pick<Answer, 'httpStatus' | 'message' | 'retryAfterS'>>;
 
 /**
  * The one mapping from lifecycle state to answer. For readiness, `undefined`
@@ -31,41 +32,35 @@ const NO_DEPENDENCIES = { dependencies: [] } as const;
 export function lifecycleAnswer(endpoint: 'live' | 'startup', view: LifecycleView): Answer;
 export function lifecycleAnswer(endpoint: Answer['endpoint'], view: LifecycleView): Answer | undefined;
 export function lifecycleAnswer(endpoint: Answer['endpoint'], view: LifecycleView): Answer | undefined {
-  if (endpoint === 'live') return liveAnswer(view);
-  if (endpoint === 'startup') return startupAnswer(view);
-  return readyAnswer(view);
+  const verdict = endpoint === 'live' ? liveVerdict(view) : endpoint === 'startup' ? startupVerdict(view) : readyVerdict(view);
+  return verdict && { endpoint, httpStatus: 503, dependencies: [], ...verdict };
 }
 
-function liveAnswer({ alive, state, reason }: LifecycleView): Answer {
-  if (alive) return { endpoint: 'live', status: 'healthy', httpStatus: 200, ...NO_DEPENDENCIES };
-  const status = state === 'stopped' ? 'stopped' : 'failed';
-  return { endpoint: 'live', status, httpStatus: 503, ...NO_DEPENDENCIES, message: reason ?? state };
+function liveVerdict({ alive, state, reason }: LifecycleView): Verdict {
+  if (alive) return { status: 'healthy', httpStatus: 200 };
+  return { status: state === 'stopped' ? 'stopped' : 'failed', message: reason ?? state };
 }
 
-function startupAnswer({ state, reason, retryInMs }: LifecycleView): Answer {
-  const base = { endpoint: 'startup', httpStatus: 503, ...NO_DEPENDENCIES } as const;
-  if (state === 'starting') return { ...base, status: 'starting', retryAfterS: 1 };
+function startupVerdict({ state, reason, retryInMs }: LifecycleView): Verdict {
+  if (state === 'starting') return { status: 'starting', retryAfterS: 1 };
   if (state === 'failed') {
     const retryAfterS = Math.ceil(retryInMs / 1000);
-    return { ...base, status: 'failed', message: `${reason ?? 'init failed'} (retry in ${retryAfterS} s)`, retryAfterS };
+    return { status: 'failed', message: `${reason ?? 'init failed'} (retry in ${retryAfterS} s)`, retryAfterS };
   }
-  return { ...base, status: 'started', httpStatus: 200 };
+  return { status: 'started', httpStatus: 200 };
 }
 
-function readyAnswer({ state, reason, shuttingDown, retryInMs }: LifecycleView): Answer | undefined {
-  const base = { endpoint: 'ready', httpStatus: 503, ...NO_DEPENDENCIES } as const;
+function readyVerdict({ state, reason, shuttingDown, retryInMs }: LifecycleView): Verdict | undefined {
   switch (state) {
     case 'ready':
       return undefined;
     case 'starting':
-      return { ...base, status: 'not_started', message: 'starting up', retryAfterS: 1 };
+      return { status: 'not_started', message: 'starting up', retryAfterS: 1 };
     case 'failed':
-      return { ...base, status: 'not_started', message: `startup failed: ${reason ?? 'unknown'}`, retryAfterS: Math.ceil(retryInMs / 1000) };
+      return { status: 'not_started', message: `startup failed: ${reason ?? 'unknown'}`, retryAfterS: Math.ceil(retryInMs / 1000) };
     case 'draining':
-      return shuttingDown
-        ? { ...base, status: 'shutting_down', message: reason ?? 'shutting down' }
-        : { ...base, status: 'draining', message: reason ?? 'draining' };
+      return shuttingDown ? { status: 'shutting_down', message: reason ?? 'shutting down' } : { status: 'draining', message: reason ?? 'draining' };
     case 'stopped':
-      return { ...base, status: 'shutting_down', message: reason ?? 'stopped' };
+      return { status: 'shutting_down', message: reason ?? 'stopped' };
   }
 }

@@ -195,12 +195,6 @@ export class Lifecycle {
   }
 
   facts(coldStart: boolean, location?: string): IsolateFacts {
-    return this.#isolate.facts({
-      state: this.#state,
-      coldStart,
-      requests: this.requests.count,
-      inFlight: this.requests.inFlight,
-      location,
-    });
+    return this.#isolate.facts(this.#state, coldStart, this.requests, location);
   }
 }

@@ -11,8 +11,12 @@ export class RequestTracker {
   // Why a WeakSet: holds the cold-start request without keeping it alive.
   readonly #coldStart = new WeakSet<object>();
 
+  readonly #onEnter: () => void;
+
   /** @param onEnter called as each request is counted in (the isolate's clock starts at its first request). */
-  constructor(private readonly onEnter: () => void = () => {}) {}
+  constructor(onEnter: () => void = () => {}) {
+    this.#onEnter = onEnter;
+  }
 
   get count(): number {
     return this.#count;
@@ -24,7 +28,7 @@ export class RequestTracker {
 
   /** Counts `request` in while `handle` runs. */
   async track<T>(request: object, handle: () => Promise<T>): Promise<T> {
-    this.onEnter();
+    this.#onEnter();
     if (this.#count === 0) this.#coldStart.add(request);
     this.#count += 1;
     this.#inFlight += 1;

@@ -36,12 +36,10 @@ export async function runCheck(check: Check, parent?: AbortSignal): Promise<Chec
   const controller = new AbortController();
   const started = performance.now();
   const attempt = (async () => validResult(await check.run(controller.signal)))().catch(
-    (error: unknown): CheckResult => {
-      const { reason, message, details } = classifyError(
-        controller.signal.aborted ? (controller.signal.reason ?? error) : error,
-      );
-      return { status: 'unhealthy', reason, message, ...(details ? { details } : {}) };
-    },
+    (error: unknown): CheckResult => ({
+      status: 'unhealthy',
+      ...classifyError(controller.signal.aborted ? (controller.signal.reason ?? error) : error),
+    }),
   );
   // Why: the deadline settles the race itself instead of relying on the check to
   // honour its signal; a check that hangs cannot hold the response.
@@ -72,7 +70,7 @@ function slowIsDegraded(check: Check, result: CheckResult, latencyMs: number): C
 }
 
 function toReport(check: Check, result: CheckResult, latencyMs: number): CheckReport {
-  const secrets = check.secrets ?? [];
+  const { secrets } = check;
   const report: CheckReport = {
     name: check.name,
     category: check.category,
