@@ -59,6 +59,7 @@ describe('searchParamsOf: the query, parsed only when there is one', () => {
     'http://h/health/ready?verbose',
     'http://h/health/ready?exclude=a,b&timeout=2s',
     'http://h/health/ready#frag?not-a-query',
+    'http://h/health/ready?',
   ])('%s: the same entries as new URL(url).searchParams, for a lazy and a real request', (url) => {
     const expected = [...new URL(url).searchParams];
     expect([...searchParamsOf(lazyRequest(url))]).toEqual(expected);

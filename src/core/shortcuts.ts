@@ -31,12 +31,13 @@ type LightMaking = Request & { [LIGHT_RESPONSE]: (text: string, status: number, 
 export const isLazyRequest = (request: Request): boolean => REAL_REQUEST in request;
 
 /**
- * The query of a request's URL. An adapter's lazy request carries a URL its
- * adapter has parsed and checked, so one without a `?` (a probe's usual case)
- * has an empty query, found without parsing the URL again.
+ * The query of a request's URL. A request's URL never carries its fragment
+ * (the Fetch standard leaves it out; an adapter's lazy request carries a URL
+ * its adapter parsed), so one without a `?` (a probe's usual case) has an
+ * empty query, found without parsing the URL.
  */
 export function searchParamsOf(request: Request): URLSearchParams {
-  if (isLazyRequest(request) && !request.url.includes('?')) return new URLSearchParams();
+  if (!request.url.includes('?')) return new URLSearchParams();
   return new URL(request.url).searchParams;
 }
 
