@@ -14,6 +14,8 @@ export interface SoakOptions {
   deadline: { path: string; everyMs: number };
   /** The server's process, to read its resident memory. */
   pid: number;
+  /** Called after warm-up (0) and at each tenth of the load (1–10), after its RSS is read (`bench/soak-rss.ts` signals the server's sampler). */
+  onTenth?: (tenth: number) => void;
 }
 
 export interface SoakResult {
@@ -117,6 +119,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   errors = 0;
   failures.length = 0;
   const rssBefore = rssMiB(options.pid);
+  options.onTenth?.(0);
 
   const deadlineLatencies: number[] = [];
   const deadlineServerMs: number[] = [];
@@ -142,7 +145,10 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const worker = async (): Promise<void> => {
     while (next < options.probes) {
       latencies.push(await send(next++));
-      if (latencies.length % tenth === 0) rssSamples.push(Number(rssMiB(options.pid).toFixed(1)));
+      if (latencies.length % tenth === 0) {
+        rssSamples.push(Number(rssMiB(options.pid).toFixed(1)));
+        options.onTenth?.(rssSamples.length);
+      }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
