@@ -55,7 +55,7 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   const fallback: Handler =
     options.fallback ?? (async (request) => errorResponse(404, `Not found: ${new URL(request.url).pathname}. Try ${base}/live, ${base}/ready or ${base}/startup.`));
   const failed = internalError(options.onError ?? ((message: string) => console.error(message)));
-  const route = healthRoutes(health, base, failed, options);
+  const { route, direct } = healthRoutes(health, base, failed, options);
   const { requests } = health.lifecycle;
   const app: Handler = async (request, context) => {
     try {
@@ -67,14 +67,17 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   };
 
   return {
-    // Why not async: a probe's answer passes through enough promises already.
     fetch: takesLazyRequests((request: Request, context?: RequestContext) => {
+      // Why not async: a probe's answer passes through enough promises already.
       // Why: Deno and Bun hand over a Request whose url does not parse when the Host
       // header is not a host (`Host: a b`); every `new URL(request.url)` would throw.
       // An adapter's lazy request carries a URL the adapter has parsed already.
       if (!isLazyRequest(request) && !URL.canParse(request.url)) return Promise.resolve(errorResponse(400, 'The Host header or the request target is not valid.'));
       // Why here: every platform's entry goes through this handler, so each request is counted once.
-      return requests.track(request, () => app(request, context));
+      // Why only a real `Request` or an adapter's lazy one: its `url` is a parsed and serialized URL,
+      // whose path is the text after the host, with no `\`, dot segment or tab left to resolve.
+      const core = (request instanceof Request || isLazyRequest(request)) && request.method === 'GET' && direct.get(pathOf(request.url));
+      return requests.track(request, core ? () => core(request, context) : () => app(request, context));
     }),
     async handle(request, context) {
       if (!URL.canParse(request.url)) return undefined;
@@ -85,13 +88,15 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
   };
 }
 
-/** The itty router of the health endpoints alone: `undefined` for any other path. */
-function healthRoutes(
-  health: Health,
-  base: string,
-  failed: (error: unknown) => Response,
-  options: Pick<HealthRouterOptions, 'routes' | 'navigation'>,
-): (request: Request, context?: RequestContext) => Promise<Response | undefined> {
+interface HealthRoutes {
+  /** The health endpoints alone: `undefined` for any other path. */
+  route: (request: Request, context?: RequestContext) => Promise<Response | undefined>;
+  /** The core GET routes' handlers (errors answered) by exact path, for a request to skip itty. */
+  direct: Map<string, Handler>;
+}
+
+/** The itty router of the health endpoints, and the core routes it would pick by their exact paths. */
+function healthRoutes(health: Health, base: string, failed: (error: unknown) => Response, options: Pick<HealthRouterOptions, 'routes' | 'navigation'>): HealthRoutes {
   const router = Router<IRequest, Args>({ catch: failed });
   const methodNotAllowed = (request: IRequest): Response =>
     errorResponse(405, `Method ${request.method} is not allowed here; use GET or HEAD.`, { Allow: ALLOW });
@@ -107,35 +112,33 @@ function healthRoutes(
     ...Object.entries(options.routes ?? {}).map(([suffix, handle]): Route => [suffix, (request, context) => own(handle)(request, context)]),
     ['', (request, context) => (options.navigation && isDocumentNavigation(request) ? own(options.navigation)(request, context) : health.ready(request, context))],
   ];
-  // The exact paths of the core GET routes, answered without itty's URL parse and route scan for an
-  // adapter's lazy request naming one exactly (on Node that parse is a fair share of a probe). Why only
-  // the core routes, under a base with no pattern characters: nothing before them can match their paths,
-  // and their handlers read nothing itty adds to a request (`query`, `params`).
-  const direct = new Map<string, Route[1]>();
-  const plainBase = PLAIN_BASE.test(base);
+  // The exact paths of the core GET routes, answered without itty's URL parse, route scan and async
+  // layers for a request naming one exactly: a probe's usual case, where these are a fair share of its
+  // cost (on Node and in workerd). Why only the core routes, under a base with no pattern characters:
+  // nothing before them can match their paths, and their handlers read nothing itty adds to a request
+  // (`query`, `params`).
+  const direct = new Map<string, Handler>();
+  for (const [suffix, handle] of coreRoutes) {
+    if (PLAIN_BASE.test(base) && !suffix.includes(':')) direct.set(base + suffix, (request, context) => handle(request as IRequest, context).catch(failed));
+  }
   for (const [suffix, handle] of routes) {
     const path = `${base}${suffix}` || '/';
     router.get(path, handle);
     router.head(path, async (request, context) => withoutBody(await handle(request, context)));
     router.all(path, methodNotAllowed);
-    if (plainBase && coreRoutes.some((route) => route[1] === handle) && !suffix.includes(':')) direct.set(path, handle);
   }
-  return (request, context) => {
-    const handle = isLazyRequest(request) && request.method === 'GET' ? direct.get(plainPathOf(request.url) ?? '') : undefined;
-    if (handle) return handle(request as IRequest, context).catch(failed);
-    return router.fetch(request as IRequest, context) as Promise<Response | undefined>;
-  };
+  // Why unbound: itty's `fetch` reads its routes from its closure, not from `this`.
+  return { direct, route: router.fetch as HealthRoutes['route'] };
 }
 
 /** A base itty reads as a plain path: no pattern characters (`:`, `*`, `+`), no empty segment. */
 const PLAIN_BASE = /^(?:\/[A-Za-z0-9_.~-]+)*$/;
 
-/** The path of a parsed URL with neither query nor fragment, without parsing it again; `undefined` otherwise. */
-function plainPathOf(href: string): string | undefined {
-  if (href.includes('?') || href.includes('#')) return undefined;
-  const start = href.indexOf('/', href.indexOf('//') + 2);
-  return start === -1 ? undefined : href.slice(start);
-}
+/**
+ * What follows the host in a serialized URL: its path, then its query and fragment if any
+ * (so a URL with either names no core path exactly, and goes to itty).
+ */
+const pathOf = (href: string): string => href.slice(href.indexOf('/', href.indexOf('//') + 2));
 
 /** An unexpected error: reported (redacted), answered with a JSON 500. */
 const internalError =
