@@ -32,7 +32,8 @@ function workerdPids(): Set<number> {
   return pids;
 }
 
-export function miniflareFor(scriptPath: string, bindings: Record<string, string> = {}, port?: number): Miniflare {
+/** `inspectorPort` opens workerd's V8 inspector there (Miniflare's proxy: one target per Worker, ours `core:user:`). */
+export function miniflareFor(scriptPath: string, bindings: Record<string, string> = {}, port?: number, inspectorPort?: number): Miniflare {
   return new Miniflare(
     convertV4MiniflareOptions({
       modules: true,
@@ -42,13 +43,14 @@ export function miniflareFor(scriptPath: string, bindings: Record<string, string
       compatibilityFlags: ['nodejs_compat'],
       bindings,
       ...(port === undefined ? {} : { port, host: '127.0.0.1' }),
+      ...(inspectorPort === undefined ? {} : { inspectorPort }),
     }),
   );
 }
 
-export async function serveWorker(scriptPath: string, bindings: Record<string, string> = {}): Promise<ServedWorker> {
+export async function serveWorker(scriptPath: string, bindings: Record<string, string> = {}, inspectorPort?: number): Promise<ServedWorker> {
   const before = workerdPids();
-  const mf = miniflareFor(scriptPath, bindings, 0);
+  const mf = miniflareFor(scriptPath, bindings, 0, inspectorPort);
   const url = (await mf.ready).href.replace(/\/$/, '');
   const pid = [...workerdPids()].find((candidate) => !before.has(candidate));
   if (pid === undefined) throw new Error('Could not find the workerd process Miniflare started.');
