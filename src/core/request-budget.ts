@@ -1,3 +1,4 @@
+import type { QueryReader } from './shortcuts.ts';
 export type BudgetResult = { ok: true; ms: number | undefined } | { ok: false; error: string };
 
 const TIMEOUT = /^(\d{1,7})(ms|s)?$/;
@@ -7,7 +8,7 @@ const TIMEOUT = /^(\d{1,7})(ms|s)?$/;
  * when the caller asks with `?timeout=` (milliseconds, or `2s`). A caller may
  * shorten the budget, never lengthen it past `capMs`.
  */
-export function requestBudget(params: URLSearchParams, budgetMs: number | undefined, capMs: number): BudgetResult {
+export function requestBudget(params: QueryReader, budgetMs: number | undefined, capMs: number): BudgetResult {
   const asked = params.get('timeout');
   if (asked === null) return { ok: true, ms: budgetMs };
   const match = TIMEOUT.exec(asked.trim());

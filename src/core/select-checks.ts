@@ -1,3 +1,4 @@
+import type { QueryReader } from './shortcuts.ts';
 import type { Check } from './types.ts';
 
 export type Selection =
@@ -7,7 +8,7 @@ export type Selection =
 const MAX_NAMES = 64;
 
 /** Applies `?exclude=a,b` (repeatable) and a single-check path to the registered checks. */
-export function selectChecks(checks: readonly Check[], params: URLSearchParams, only?: string): Selection {
+export function selectChecks(checks: readonly Check[], params: QueryReader, only?: string): Selection {
   const known = new Set(checks.map((c) => c.name));
   if (only !== undefined) {
     const name = safeName(only);

@@ -30,14 +30,19 @@ type LightMaking = Request & { [LIGHT_RESPONSE]: (text: string, status: number, 
 /** Whether `request` is an adapter's lazy one (its URL already parsed, its adapter able to write a light response). */
 export const isLazyRequest = (request: Request): boolean => REAL_REQUEST in request;
 
+/** A URL's query as the core reads it: never written, so one empty query serves every URL without one. */
+export type QueryReader = Pick<URLSearchParams, 'get' | 'getAll' | 'has' | 'entries'>;
+
+const NO_QUERY: QueryReader = new URLSearchParams();
+
 /**
  * The query of a request's URL. A request's URL never carries its fragment
  * (the Fetch standard leaves it out; an adapter's lazy request carries a URL
  * its adapter parsed), so one without a `?` (a probe's usual case) has an
  * empty query, found without parsing the URL.
  */
-export function searchParamsOf(request: Request): URLSearchParams {
-  if (!request.url.includes('?')) return new URLSearchParams();
+export function searchParamsOf(request: Request): QueryReader {
+  if (!request.url.includes('?')) return NO_QUERY;
   return new URL(request.url).searchParams;
 }
 
