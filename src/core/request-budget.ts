@@ -1,4 +1,5 @@
 import type { QueryReader } from './shortcuts.ts';
+
 export type BudgetResult = { ok: true; ms: number | undefined } | { ok: false; error: string };
 
 const TIMEOUT = /^(\d{1,7})(ms|s)?$/;
