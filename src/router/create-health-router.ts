@@ -74,9 +74,9 @@ export function createHealthRouter(health: Health, options: HealthRouterOptions 
       // An adapter's lazy request carries a URL the adapter has parsed already.
       if (!isLazyRequest(request) && !URL.canParse(request.url)) return Promise.resolve(errorResponse(400, 'The Host header or the request target is not valid.'));
       // Why here: every platform's entry goes through this handler, so each request is counted once.
-      // Why only a real `Request` or an adapter's lazy one: its `url` is a parsed and serialized URL,
-      // whose path is the text after the host, with no `\`, dot segment or tab left to resolve.
-      const core = (request instanceof Request || isLazyRequest(request)) && request.method === 'GET' && direct.get(pathOf(request.url));
+      // Why only a `Request` (an adapter's lazy one is one too, by its prototype): its `url` is a parsed and
+      // serialized URL, whose path is the text after the host, with no `\`, dot segment or tab left to resolve.
+      const core = request instanceof Request && request.method === 'GET' && direct.get(pathOf(request.url));
       return requests.track(request, core ? () => core(request, context) : () => app(request, context));
     }),
     async handle(request, context) {
